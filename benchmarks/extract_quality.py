@@ -1,0 +1,62 @@
+"""Precision, recall and attribute accuracy of quantity extraction against the golden file.
+
+Input: src/planwatch/data/samples/jiangyang-14th-2022.txt and
+tests/golden/jiangyang_quantities.yaml (written by hand). Run:
+
+    .venv/bin/python benchmarks/extract_quality.py [-v]
+
+The matching rule is documented in tests/golden/golden.py and docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from planwatch.extract.metadata import read_plan_meta
+from planwatch.extract.normalize import normalize
+from planwatch.extract.outline import build_outline
+from planwatch.extract.quantities import find_quantities
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "src/planwatch/data/samples/jiangyang-14th-2022.txt"
+
+
+def _golden_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("golden", ROOT / "tests/golden/golden.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["golden"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    golden = _golden_module()
+    text = normalize(SAMPLE.read_text("utf-8"))
+    outline, _ = build_outline(text)
+    findings = find_quantities(text, outline, read_plan_meta(text, outline.body_start))
+    data = golden.load()
+    result = golden.score(findings.quantities, data["quantities"])
+    found_q, total_q = golden.qualitative_recall(findings.qualitative, data["qualitative"])
+    print(f"sample: {SAMPLE.name}")
+    counts = (result.expected, result.extracted, result.matched)
+    print("golden quantities: {}  extracted: {}  matched: {}".format(*counts))
+    print(f"precision: {result.precision:.3f}  recall: {result.recall:.3f}  F1: {result.f1:.3f}")
+    print(f"attribute accuracy: {result.attribute_accuracy:.3f} ({result.exact}/{result.matched})")
+    print(
+        f"qualitative targets found: {found_q}/{total_q}  (extracted {len(findings.qualitative)})"
+    )
+    if "-v" in sys.argv:
+        for entry in result.missed:
+            print("missed:", entry)
+        for quantity in result.spurious:
+            print("spurious:", quantity.line, quantity.text, quantity.indicator)
+        for line, surface, errors in result.wrong:
+            print("wrong:", line, surface, "; ".join(errors))
+
+
+if __name__ == "__main__":
+    main()

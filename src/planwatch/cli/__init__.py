@@ -1,0 +1,24 @@
+"""The ``planwatch`` command: a thin shell over the services.
+
+Library errors become a one-line message on stderr and exit code 2; nothing is printed on
+stdout when a command fails.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from planwatch.cli import documents
+from planwatch.cli.app import app
+
+__all__ = ["app", "main"]
+
+documents.register(app)
+
+
+def main() -> None:
+    """Entry point of the ``planwatch`` script."""
+    try:
+        app()
+    except BrokenPipeError:  # `planwatch outline | head` closes the pipe early
+        sys.stderr.close()

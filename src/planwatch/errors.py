@@ -1,0 +1,30 @@
+"""One error hierarchy for the whole package.
+
+Adapters turn these into user messages: the CLI into one line on stderr and exit code 2,
+the web app into one JSON error shape.
+"""
+
+
+class PlanwatchError(Exception):
+    """Base of every error planwatch raises on purpose."""
+
+
+class InvalidInput(PlanwatchError):
+    """The input cannot be used; the message names what is wrong and where."""
+
+
+class UnreadableDocument(InvalidInput):
+    """A plan document that cannot be read: missing, empty, corrupt, too large, unknown type.
+
+    >>> str(UnreadableDocument("plan.pdf", "PDF 没有文本层"))
+    'plan.pdf: PDF 没有文本层'
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class NotFound(PlanwatchError):
+    """A requested object does not exist."""

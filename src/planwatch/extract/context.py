@@ -1,0 +1,125 @@
+"""The context a sentence sits in: its paragraph, the entity it is about, its headings.
+
+A paragraph is one line of the text. Plans open a paragraph with a short measure
+("促进江南科技产业园转型升级。") and then state its targets; when that opening sentence, or the
+heading above, names a park, a company or a town, the paragraph's quantities are about it.
+Headings also tell a review of the previous period (发展基础) from the main targets (主要目标).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from planwatch.domain.outline import NodeKind, Outline
+from planwatch.extract.lexicon import alternation, words
+from planwatch.extract.normalize import NormalText
+
+SENTENCE_END = re.compile(r"[。;!?]+  # 。 ; ! ? end a sentence", re.VERBOSE)
+OPENING_MAX = 25  # characters of an opening sentence that reads as the paragraph's measure
+HEADING_MAX = 40  # characters of a line without 。 that reads as a heading (no outline given)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A line's span in the normal form, its sentences and the entity it is about."""
+
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+    entity: str | None
+
+
+@cache
+def _entity_pattern() -> re.Pattern[str]:
+    vocab = words()
+    verbs = alternation(vocab["measure_verbs"])
+    return re.compile(
+        rf"""(?:{verbs})*                                  # 促进 / 加快
+             (?P<entity>[\u4e00-\u9fff]{{2,14}}?
+                        (?:{alternation(vocab["entity_suffixes"])}))   # 江南科技产业园
+        """,
+        re.VERBOSE,
+    )
+
+
+def entity_in(phrase: str) -> str | None:
+    """The park, company or town a short phrase names.
+
+    >>> entity_in("促进江南科技产业园转型升级"), entity_in("巩固商贸流通中心")
+    ('江南科技产业园', None)
+    """
+    match = _entity_pattern().search(phrase)
+    if match is None or match.group("entity") in words()["generic_entities"]:
+        return None
+    return match.group("entity")
+
+
+def paragraphs(text: NormalText, outline: Outline) -> Iterator[Paragraph]:
+    """The text's lines as paragraphs, in order."""
+    at = 0
+    body = text.text
+    while at <= len(body):
+        stop = body.find("\n", at)
+        stop = len(body) if stop < 0 else stop
+        if stop > at:
+            sentences = _sentences(body, at, stop)
+            yield Paragraph(at, stop, sentences, _entity(text, outline, sentences))
+        at = stop + 1
+
+
+def _sentences(body: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    out, at = [], start
+    for match in SENTENCE_END.finditer(body, start, end):
+        out.append((at, match.end()))
+        at = match.end()
+    if at < end:
+        out.append((at, end))
+    return tuple(out)
+
+
+def _entity(
+    text: NormalText, outline: Outline, sentences: tuple[tuple[int, int], ...]
+) -> str | None:
+    first_start, first_end = sentences[0]
+    if len(sentences) > 1 and first_end - first_start <= OPENING_MAX:
+        found = entity_in(text.text[first_start:first_end])
+        if found:
+            return found
+    node = outline.deepest_at(text.offset(first_start))
+    if node is not None and node.kind in (NodeKind.SECTION, NodeKind.ITEM):
+        return entity_in(node.title)
+    return None
+
+
+def heading_context(
+    text: NormalText, outline: Outline, at: int
+) -> Literal["baseline", "target"] | None:
+    """Whether the headings above normal-form offset ``at`` review the past or set targets.
+
+    Without an outline, the nearest earlier line short enough to be a heading is used.
+    """
+    titles = [n.title for n in reversed(outline.ancestors_at(text.offset(at)))]
+    if not outline.nodes:
+        titles = _heading_lines_before(text.text, at)
+    vocab = words()
+    for title in titles:
+        if any(w in title for w in vocab["target_headings"]):
+            return "target"
+        if any(w in title for w in vocab["baseline_headings"]):
+            return "baseline"
+    return None
+
+
+def _heading_lines_before(body: str, at: int) -> list[str]:
+    end = body.rfind("\n", 0, at)
+    while end > 0:
+        start = body.rfind("\n", 0, end) + 1
+        line = body[start:end]
+        if line and len(line) <= HEADING_MAX and "。" not in line:
+            return [line]
+        end = start - 1
+    return []

@@ -1,0 +1,149 @@
+"""Quantities about the same indicator, linked: a baseline with the targets it is measured from.
+
+Two quantities are about the same indicator when their scopes agree, their base units agree,
+they measure the same way (a growth rate pairs with a growth rate, a cumulative sum with a
+cumulative sum) and one name contains the other or the names are close ("城市建成区面积"
+85.1 平方公里 → "城市建成区" 100 平方公里). Several targets of one indicator — a main and a
+stretch target — stay together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from planwatch.domain.quantity import IndicatorCandidate, IndicatorKind, Quantity
+
+SIMILAR = 0.75  # SequenceMatcher ratio above which two names are taken for one indicator
+
+
+def _scope_key(scope: str) -> str:
+    return scope.removesuffix("区") if len(scope) > 3 else scope
+
+
+def _measure(quantity: Quantity) -> tuple[str, bool, bool, str | None]:
+    return quantity.base_unit, quantity.growth_rate, quantity.cumulative, quantity.change
+
+
+def same_indicator(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities are about one indicator.
+
+    >>> from decimal import Decimal
+    >>> from dataclasses import replace
+    >>> base = Quantity("baseline", "城市建成区面积", "全区", Decimal("85.1"), "平方公里",
+    ...                 Decimal("85.1"), "平方公里", "=", 2020, False, False, False, None,
+    ...                 "85.1 平方公里", 14, 0, 1, "", None)
+    >>> target = replace(base, kind="target", indicator="城市建成区", value=Decimal(100))
+    >>> same_indicator(base, target)
+    True
+    >>> same_indicator(base, replace(base, indicator="建成区", scope="江南科技产业园"))
+    False
+    """
+    if _scope_key(a.scope) != _scope_key(b.scope) or _measure(a) != _measure(b):
+        return False
+    x, y = a.indicator, b.indicator
+    if not x or not y:
+        return False
+    if x in y or y in x:
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= SIMILAR
+
+
+def _same_target(a: Quantity, b: Quantity) -> bool:
+    """Targets are grouped only on a contained name and the same year (main + stretch)."""
+    names = a.indicator, b.indicator
+    contained = names[0] in names[1] or names[1] in names[0]
+    return contained and a.year == b.year and same_indicator(a, b)
+
+
+def indicator_kind(quantity: Quantity) -> IndicatorKind:
+    """How progress on the indicator is judged (DESIGN.md §2)."""
+    if quantity.growth_rate:
+        return "growth_rate"
+    if quantity.cumulative:
+        return "cumulative"
+    if quantity.change is not None:
+        return "change"
+    if quantity.comparator in ("<=", "<"):
+        return "ceiling"
+    return "level"
+
+
+def link_indicators(quantities: Sequence[Quantity]) -> tuple[IndicatorCandidate, ...]:
+    """Group targets by indicator and pair each group with its baseline, in document order."""
+    groups: list[list[Quantity]] = []
+    for target in (q for q in quantities if q.kind == "target"):
+        home = next((g for g in groups if _same_target(g[0], target)), None)
+        if home is None:
+            groups.append([target])
+        else:
+            home.append(target)
+    baselines = [q for q in quantities if q.kind == "baseline"]
+    used: set[int] = set()
+    out: list[IndicatorCandidate] = []
+    for group in groups:
+        match = _best_baseline(group[0], baselines, used)
+        out.append(_candidate(group, match))
+    for index, baseline in enumerate(baselines):
+        if index not in used:
+            out.append(_candidate([], baseline))
+    out.sort(key=lambda c: min(c.lines))
+    return tuple(out)
+
+
+def _best_baseline(target: Quantity, baselines: list[Quantity], used: set[int]) -> Quantity | None:
+    best, best_score = None, 0.0
+    for index, baseline in enumerate(baselines):
+        if index in used or not same_indicator(baseline, target):
+            continue
+        score = SequenceMatcher(None, baseline.indicator, target.indicator).ratio()
+        if score > best_score or (score == best_score and best is not None):
+            best, best_score = index, score  # the later of equals: the latest value stated
+    if best is None:
+        return None
+    used.add(best)
+    return baselines[best]
+
+
+def _candidate(targets: list[Quantity], baseline: Quantity | None) -> IndicatorCandidate:
+    first = targets[0] if targets else baseline
+    assert first is not None
+    name = max((t.indicator for t in targets), key=len, default=first.indicator)
+    lines = sorted({q.line for q in (*targets, *([baseline] if baseline else []))})
+    return IndicatorCandidate(
+        name=name,
+        unit=first.unit,
+        baseline=baseline,
+        targets=tuple(targets),
+        kind=indicator_kind(first),
+        lines=tuple(lines),
+    )
+
+
+HEADER = ("指标", "范围", "单位", "基期年份", "基期值", "目标年份", "目标值", "比较", "类型", "行")
+
+
+def format_indicator_rows(candidates: Sequence[IndicatorCandidate]) -> list[tuple[str, ...]]:
+    """Table rows of strings (header first) for ``planwatch indicators FILE``."""
+    rows: list[tuple[str, ...]] = [HEADER]
+    for c in candidates:
+        base = c.baseline
+        targets = c.targets or (None,)
+        for i, t in enumerate(targets):
+            rows.append((
+                c.name if i == 0 else "",
+                (t or base).scope if (t or base) else "",  # type: ignore[union-attr]
+                t.unit if t else c.unit,
+                str(base.year or "") if base and i == 0 else "",
+                _number(base.value) if base and i == 0 else "",
+                str(t.year or "") if t else "",
+                _number(t.value) + ("(力争)" if t.stretch else "") if t else "",
+                t.comparator if t else "",
+                c.kind if i == 0 else "",
+                ",".join(str(n) for n in c.lines) if i == 0 else "",
+            ))  # fmt: skip
+    return rows
+
+
+def _number(value: object) -> str:
+    return format(value, "f")

@@ -1,0 +1,223 @@
+"""Numbers with their units in a plan's normal-form text, minus what is not a quantity.
+
+A *mention* is a number (or range, or ratio) and its unit, as written: "20 亿元", "6%—7%",
+"百分之八", "5:50:45". What is dropped here, before any meaning is read:
+
+- dates and years ("2025年", "3月11日", "二〇三五年"), labels ("专栏 1", "第 3 条");
+- codes and names with letters or a plus sign ("G93", "5G", "PM2.5", "IPv6", "4+N");
+- numbers inside a short quotation ("“15 分钟服务圈”", "“6 大提升工程”");
+- a measure that qualifies the noun right after it ("10 亿元以上工业企业", "0-3 岁婴幼儿",
+  "15 分钟健身圈"): that noun, not the number, is what the sentence counts;
+- ratios to another value ("是 2015 年的 1.5 倍");
+- Chinese numerals that are words ("一带一路", "三大革命", "十四五"): a Chinese numeral counts
+  only with 百分之, a % sign, a 万/亿 multiplier, or a verb right before it ("达到五百万吨").
+
+An Arabic number followed by no known unit is reported as an ``unknown_unit`` issue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planwatch.extract.lexicon import alternation, lookup, words
+from planwatch.extract.numbers import (
+    ARABIC_NUMBER,
+    CHINESE_NUMBER,
+    parse_number,
+    split_chinese_multiplier,
+)
+from planwatch.extract.units import UnitReading, read_unit
+
+# A number, a range or a ratio, with 百分之 and a first % kept.
+MENTION = re.compile(
+    rf"""
+    (?P<percent_of>百分之)?                                  # 百分之八
+    (?P<first>{ARABIC_NUMBER}|{CHINESE_NUMBER})              # 6 / 一千二百
+    (?P<ratio>(?::(?:{ARABIC_NUMBER})){{1,5}})?              # :50:45
+    (?P<first_sign>%|‰)?                                     # 6%
+    (?:(?P<separator>—{{1,2}}|-|~|～|–|至)                   # — / 至
+       (?P<percent_of_high>百分之)?
+       (?P<second>{ARABIC_NUMBER}|{CHINESE_NUMBER}))?        # 7
+    """,
+    re.VERBOSE,
+)
+
+# What makes the number a date: 年 after a year, 月/日 after a day or month.
+DATE_AFTER = re.compile(r"年|月|日|号  # 2025年, 3月11日", re.VERBOSE)
+
+# Quotation marks around slogans and names.
+QUOTE_OPEN, QUOTE_CLOSE = "“‘「《", "”’」》"
+SLOGAN_MAX = 16  # characters of a quotation that reads as a name, not a sentence
+
+ASCII_LETTER = re.compile(r"[A-Za-z+]  # G93, 5G, 4+N", re.VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number and its unit at ``[start, end)`` of the normal form (tails not included)."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: UnitReading | None
+    range_high: Decimal | None = None
+    parts: tuple[Decimal, ...] = ()
+    chinese: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An Arabic number with no known unit after it (``unknown_unit``)."""
+
+    start: int
+    end: int
+    following: str
+
+
+def _follows_ok() -> re.Pattern[str]:
+    tails = [w for items in words()["tails"].values() for w in items]
+    return re.compile(rf"(?:{alternation(tails)})?(?P<next>.?)", re.DOTALL)
+
+
+_FOLLOWS_OK = _follows_ok()
+_CONNECTORS = frozenset('和与及或、,.;:。;!?)）」》/\t\n”’"等为是的')
+_VERB_BEFORE = re.compile(
+    rf"(?:{alternation(list(lookup('comparators')) + list(lookup('changes')))})(?:到|至|为)?$"
+)
+_LABEL_BEFORE = re.compile(rf"(?:{alternation(words()['labels'])})$")
+_PLAN_ORDINAL_AFTER = re.compile(r"五(?:”|期间|时期|末|初|规划|计划|以来)")
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention | Rejected]:
+    """Every quantity-like number in ``text[start:end]``, in order.
+
+    >>> found = find_mentions("GDP达到1200亿元,年均增长百分之八")
+    >>> [(m.value, m.unit.name if m.unit else None) for m in found]
+    [(Decimal('1200'), '亿元'), (Decimal('8'), '%')]
+    >>> find_mentions("到2025年3月,G93扩容,“15分钟服务圈”,建设10亿元以上企业,一带一路")
+    []
+    """
+    end = len(text) if end is None else end
+    found: list[Mention | Rejected] = []
+    for match in MENTION.finditer(text, start, end):
+        item = _read(text, match)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
+    first = match.group("first")
+    chinese = not first[0].isdigit()
+    before = text[max(0, match.start() - 6) : match.start()]
+    if _is_date_or_code(text, match, first, chinese) or _LABEL_BEFORE.search(before):
+        return None
+    if _in_slogan(text, match.start(), match.end()):
+        return None
+    numeral, multiplier = split_chinese_multiplier(first) if chinese else (first, "")
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    high = None
+    if match.group("second"):
+        second, second_multiplier = (
+            split_chinese_multiplier(match.group("second"))
+            if chinese
+            else (match.group("second"), "")
+        )
+        high = parse_number(second)
+        multiplier = multiplier or second_multiplier
+    unit_at = match.end()
+    if match.group("percent_of") or match.group("percent_of_high"):
+        unit = read_unit("%")
+    else:
+        sign = match.group("first_sign")
+        unit_text = multiplier + text[unit_at : unit_at + 12]
+        unit = read_unit(sign) if sign and not match.group("second") else read_unit(unit_text)
+        if unit is not None and not (sign and not match.group("second")):
+            unit_at += len(unit.surface) - len(multiplier)
+    parts: tuple[Decimal, ...] = ()
+    if match.group("ratio"):
+        parts = (value, *(Decimal(p) for p in match.group("ratio")[1:].split(":")))
+        unit = read_unit("%")  # a structure in shares; the unit read is replaced below
+    if unit is None:
+        following = text[unit_at : unit_at + 4]
+        if chinese or not following or not _is_han(following[0]):
+            return None  # an item number, a table cell or a Chinese word: nothing to report
+        return Rejected(match.start(), unit_at, following)
+    if unit.unit_class == "relative":
+        return None
+    if chinese and not _chinese_counts(text, match, unit, multiplier):
+        return None
+    if not parts and _qualifies_next_noun(text, unit_at, unit):
+        return None
+    return Mention(match.start(), unit_at, value, None if parts else unit, high, parts, chinese)
+
+
+def _is_date_or_code(text: str, match: re.Match[str], first: str, chinese: bool) -> bool:
+    """Years, months and days ("2025年", "二〇三五年", "3月"), plan names, codes ("G93", "5G")."""
+    after = text[match.end() : match.end() + 1]
+    before = text[match.start() - 1 : match.start()] if match.start() else ""
+    if not (match.group("first_sign") or match.group("ratio")):
+        if after == "年":
+            if (
+                _is_year_numeral(first)
+                if chinese
+                else len(first) == 4 and first[:2] in ("19", "20")
+            ):
+                return True
+        elif after and after in "月日号":
+            return True
+    if chinese and _PLAN_ORDINAL_AFTER.match(text, match.end() - 1):
+        return True
+    if ASCII_LETTER.match(before):
+        return True
+    return (
+        bool(ASCII_LETTER.match(after)) and read_unit(text[match.end() : match.end() + 4]) is None
+    )
+
+
+def _is_year_numeral(numeral: str) -> bool:
+    return len(numeral) == 4 and all(c in "〇零一二三四五六七八九" for c in numeral)
+
+
+def _in_slogan(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits inside a short quotation on its line."""
+    left = max(text.rfind(q, max(0, start - SLOGAN_MAX), start) for q in QUOTE_OPEN)
+    if left < 0 or text.find("\n", left, start) >= 0:
+        return False
+    right_candidates = [
+        i for q in QUOTE_CLOSE if (i := text.find(q, end, left + SLOGAN_MAX + 2)) >= 0
+    ]
+    if not right_candidates:
+        return False
+    closes_between = any(text.find(q, left + 1, start) >= 0 for q in "”’")
+    return not closes_between
+
+
+def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multiplier: str) -> bool:
+    if match.group("percent_of") or unit.unit_class == "percent":
+        return True
+    before = text[max(0, match.start() - 6) : match.start()]
+    if multiplier and unit.unit is not None:
+        return True
+    return bool(_VERB_BEFORE.search(before))
+
+
+def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
+    """A measure followed by a noun qualifies that noun: "10亿元以上工业企业"."""
+    if unit.unit_class == "count":
+        return False
+    follow = _FOLLOWS_OK.match(text, unit_end)
+    assert follow is not None  # the pattern matches the empty string
+    nxt = follow.group("next")
+    if not nxt or nxt in _CONNECTORS or not _is_han(nxt):
+        return False
+    ignore = words()["tails"]["ignore"]
+    return not any(text.startswith(w, follow.start("next")) for w in ignore)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"

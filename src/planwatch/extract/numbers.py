@@ -1,0 +1,119 @@
+"""Numbers as plans write them: Arabic digits, thousands separators, Chinese numerals.
+
+The normal form (:mod:`planwatch.extract.normalize`) has already folded full-width digits and
+dropped stray spaces, so "４ ００亿元" arrives here as "400亿元". Chinese numerals are
+converted by cn2an (``cn2an.cn2an(s, "normal")``: 一千二百 → 1200, 二〇三五 → 2035,
+三点五 → 3.5, 两千 → 2000); this module adds what cn2an leaves out: the 百分之 prefix, a
+trailing multiplier kept as part of the unit (十五万人 is 15 万人), and Decimal results.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import cn2an
+
+CHINESE_DIGIT_CHARS = "〇零一二三四五六七八九两"
+CHINESE_NUMERAL_CHARS = CHINESE_DIGIT_CHARS + "十百千万亿点"
+
+# A number in Arabic digits, with optional thousands separators and decimals.
+ARABIC_NUMBER = r"""
+    \d{1,3}(?:,\d{3})+(?:\.\d+)?     # 12,000 or 1,234.5
+  | \d+(?:\.\d+)?                     # 616.36
+"""
+
+# A number in Chinese numerals: it starts with a digit or 十, never with 百/千/万 alone
+# ("百强区", "千家万户" are words).
+CHINESE_NUMBER = r"""
+    [〇零一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*  # 一千二百, 十五万
+    (?:点[〇零一二三四五六七八九]+)?                                     # 三点五
+"""
+
+ANY_NUMBER = re.compile(
+    rf"(?P<arabic>{ARABIC_NUMBER}) | (?P<chinese>{CHINESE_NUMBER})  # 616.36 / 一千二百",
+    re.VERBOSE,
+)
+
+# A trailing multiplier on a Chinese numeral, which belongs to the unit: 十五万(人).
+TRAILING_MULTIPLIER = re.compile(r"(?P<multiplier>万亿|亿|万)$  # 十五万 -> 十五 + 万", re.VERBOSE)
+
+# A year written digit by digit: 二〇三五, 一九九五.
+CHINESE_YEAR = re.compile(r"^[一二][〇零一二三四五六七八九]{3}$  # 二〇三五", re.VERBOSE)
+
+# A five-year plan named by its ordinal: "十四五", "九五" (十五 is the tenth plan).
+PLAN_ORDINAL = re.compile(
+    r"""“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?   # “十三五” / 九五
+        (?=期间|时期|末|初|规划|计划|以来|”)                     # must read as a plan name
+    """,
+    re.VERBOSE,
+)
+
+
+@cache
+def _cn2an(numeral: str) -> Decimal | None:
+    try:
+        result = cn2an.cn2an(numeral, "normal")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return Decimal(str(result))
+
+
+def parse_number(token: str) -> Decimal | None:
+    """The value of an Arabic or Chinese numeral, or None when it is not one.
+
+    >>> [str(parse_number(s)) for s in ["616.36", "12,000", "一千二百", "二〇三五", "三点五"]]
+    ['616.36', '12000', '1200', '2035', '3.5']
+    >>> parse_number("百分之") is None
+    True
+    """
+    if not token:
+        return None
+    if token[0].isdigit():
+        try:
+            return Decimal(token.replace(",", ""))
+        except InvalidOperation:
+            return None
+    if any(c not in CHINESE_NUMERAL_CHARS for c in token):
+        return None
+    return _cn2an(token)
+
+
+def split_chinese_multiplier(numeral: str) -> tuple[str, str]:
+    """Split a trailing 万/亿/万亿 off a Chinese numeral so it can join the unit.
+
+    >>> split_chinese_multiplier("十五万"), split_chinese_multiplier("一千二百亿")
+    (('十五', '万'), ('一千二百', '亿'))
+    >>> split_chinese_multiplier("一万二千"), split_chinese_multiplier("万")
+    (('一万二千', ''), ('万', ''))
+    """
+    match = TRAILING_MULTIPLIER.search(numeral)
+    if match is None or match.start() == 0:
+        return numeral, ""
+    return numeral[: match.start()], match.group("multiplier")
+
+
+def parse_year(token: str) -> int | None:
+    """A calendar year written in digits or digit by digit in Chinese numerals.
+
+    >>> parse_year("2025"), parse_year("二〇三五"), parse_year("一九九五"), parse_year("十五")
+    (2025, 2035, 1995, None)
+    """
+    if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20"):
+        return int(token)
+    if CHINESE_YEAR.match(token):
+        value = _cn2an(token)
+        return int(value) if value is not None else None
+    return None
+
+
+def plan_ordinal(name: str) -> int | None:
+    """The ordinal of a five-year plan named like "十三五".
+
+    >>> plan_ordinal("十三五"), plan_ordinal("九五"), plan_ordinal("十五"), plan_ordinal("十四五")
+    (13, 9, 10, 14)
+    """
+    digits = name.strip("“”")[:-1]
+    value = _cn2an(digits) if digits else None
+    return int(value) if value is not None else None

@@ -1,0 +1,169 @@
+"""The phrase before a number: the indicator's name, its scope and the verbs that give meaning.
+
+A target reads [scope][name][flags][verb] number [tail]: "全区 白酒产业营业收入 累计 达到 2000
+亿元 以上". :func:`read_phrase` peels verbs off the right end of the phrase (the verb nearest
+the number gives the comparator), action verbs and scope words off the left, and keeps the
+rest as the indicator's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from planwatch.domain.quantity import Change, Comparator
+from planwatch.extract.lexicon import alternation, lookup, words
+
+HAN = r"[\u4e00-\u9fff]"
+PUNCTUATION = "、,，:;()（）“”\t "
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What the words before a number say about it."""
+
+    name: str
+    scope: str | None = None  # 全区 / 全市 / a named park or company at the name's start
+    back_reference: bool = False  # the name starts with 园区/该集团: scope is the paragraph's
+    comparator: Comparator | None = None
+    change: Change | None = None
+    growth_rate: bool = False
+    cumulative: bool = False
+    stretch: bool = False
+    distributes: bool = False  # 分别 / 各
+    has_verb: bool = False
+
+
+@cache
+def _right_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All words that may stand between a name and its number, with their role."""
+    role: dict[str, str] = {}
+    for word in words()["fillers"]:
+        role[word] = "filler"
+    for word, label in lookup("changes").items():
+        role[word] = "change:" + label
+    for word, label in lookup("comparators").items():
+        role[word] = "comparator:" + label
+    for word in words()["cumulative"]:
+        role[word] = "cumulative"
+    for word in words()["stretch"]:
+        role[word] = "stretch"
+    for word in words()["growth_rate"]:
+        role[word] = "growth"
+    for word in ("分别", "各"):
+        role[word] = "distributes"
+    return re.compile(rf"(?:{alternation(list(role))})$"), role
+
+
+@cache
+def _left_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    vocab = words()
+    leading = vocab["leading_verbs"] + vocab["cumulative"] + vocab["stretch"]
+    verbs = re.compile(rf"^(?:[{re.escape(PUNCTUATION)}]+|{alternation(leading)})")
+    scope = re.compile(rf"^(?:{alternation(vocab['scope_words'])})")
+    entity = re.compile(rf"^{HAN}{{2,14}}?(?:{alternation(vocab['entity_suffixes'])})")
+    back = re.compile(rf"^(?:{alternation(vocab['back_references'])})")
+    return verbs, scope, entity, back
+
+
+def read_phrase(segment: str) -> Phrase:
+    """Read the phrase that stands before a number.
+
+    >>> p = read_phrase("全区白酒产业营业收入累计达到")
+    >>> p.name, p.scope, p.comparator, p.cumulative
+    ('白酒产业营业收入', '全区', '>=', True)
+    >>> p = read_phrase("单位GDP能耗比上年下降")
+    >>> p.name, p.change, p.comparator
+    ('单位GDP能耗', 'decrease', None)
+    >>> read_phrase("力争达到").stretch, read_phrase("兴阳投资集团资产规模达到").scope
+    (True, '兴阳投资集团')
+    """
+    pattern, role = _right_words()
+    flags: dict[str, object] = {}
+    rest = segment.strip(PUNCTUATION)
+    while (match := pattern.search(rest)) is not None and match.start() < len(rest):
+        _apply(role[match.group()], match.group(), flags)
+        rest = rest[: match.start()].rstrip(PUNCTUATION)
+    verbs, scope_re, entity_re, back_re = _left_patterns()
+    while (match := verbs.search(rest)) is not None and match.end() > 0:
+        _apply(role.get(match.group(), ""), match.group(), flags, leading=True)
+        rest = rest[match.end() :]
+    scope = None
+    if (match := scope_re.search(rest)) is not None or (
+        (match := entity_re.search(rest)) is not None
+        and len(rest) > match.end()
+        and match.group() not in words()["generic_entities"]
+    ):
+        scope, rest = match.group(), rest[match.end() :]
+    back = False
+    if scope is None and (match := back_re.search(rest)) is not None and len(rest) > match.end():
+        back, rest = True, rest[match.end() :]
+    return Phrase(
+        name=rest.strip(PUNCTUATION).replace("“", "").replace("”", ""),
+        scope=scope,
+        back_reference=back,
+        comparator=cast("Comparator | None", flags.get("comparator")),
+        change=cast("Change | None", flags.get("change")),
+        growth_rate=bool(flags.get("growth")),
+        cumulative=bool(flags.get("cumulative")),
+        stretch=bool(flags.get("stretch")),
+        distributes=bool(flags.get("distributes")),
+        has_verb=any(k in flags for k in ("comparator", "change", "growth")),
+    )
+
+
+def _apply(role: str, word: str, flags: dict[str, object], leading: bool = False) -> None:
+    """Record a word's role; the verb nearest the number (peeled first) wins."""
+    kind, _, label = role.partition(":")
+    if kind in ("comparator", "change") and (leading or "comparator" in flags or "change" in flags):
+        return
+    if kind == "growth":
+        flags.setdefault("growth", True)
+        if any(w in word for w in ("下降", "降低", "减少")):
+            flags.setdefault("change", "decrease")
+    elif kind in ("comparator", "change"):
+        flags[kind] = label
+    elif kind:
+        flags.setdefault(kind, True)
+
+
+@cache
+def _verbs_anywhere() -> re.Pattern[str]:
+    verbs = [*lookup("comparators"), *lookup("changes"), *words()["growth_rate"]]
+    return re.compile(alternation([v for v in verbs if len(v) > 1]))
+
+
+def sentence_subject(sentence: str) -> str:
+    """The name a sentence opens with, up to its first verb: the subject of later clauses.
+
+    >>> sentence_subject("居民人均可支配收入增长与经济增长基本同步,年均增长5.5%左右")
+    '居民人均可支配收入'
+    """
+    match = _verbs_anywhere().search(sentence)
+    head = sentence[: match.start()] if match else sentence
+    return read_phrase(re.split(r"[,;:]", head)[0]).name
+
+
+def split_names(name: str, count: int) -> list[str]:
+    """The names a 分别/各 sentence distributes its values over, completed from the last one.
+
+    >>> split_names("城镇、农村居民人均可支配收入", 2)
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> split_names("普惠性幼儿园覆盖率、高中阶段毛入学率", 2)
+    ['普惠性幼儿园覆盖率', '高中阶段毛入学率']
+    >>> split_names("单位GDP能耗和二氧化碳排放", 3)
+    ['单位GDP能耗和二氧化碳排放', '单位GDP能耗和二氧化碳排放', '单位GDP能耗和二氧化碳排放']
+    """
+    pieces = [p for p in name.split("、") if p]
+    if len(pieces) < 2:
+        pieces = [p for p in re.split("和|与|及", name) if p]
+    if len(pieces) != count and not (count == 1 and len(pieces) > 1):
+        return [name] * count
+    last = pieces[-1]
+    completed = []
+    for piece in pieces[:-1]:
+        short = len(piece) <= 3 and len(last) > len(piece) + 1
+        completed.append(piece + last[len(piece) :] if short else piece)
+    return [*completed, last]

@@ -1,0 +1,320 @@
+"""Targets, baselines and qualitative targets of a plan (DESIGN.md §2, issue 3).
+
+The pipeline, sentence by sentence of the normal form:
+
+1. :mod:`~planwatch.extract.mentions` finds numbers with units and drops non-quantities;
+2. :mod:`~planwatch.extract.timeframe` finds year markers: the nearest one before a number
+   (else one earlier in the paragraph, else one later in the sentence, else the headings)
+   gives its year and tells a target from a baseline;
+3. :mod:`~planwatch.extract.phrases` reads the words before each number: name, scope, verb;
+   a number without a verb of its own shares the previous one's ("累计培育 A 20 家、B 15 家"),
+   a number without a name takes the previous name ("突破 1000 亿元,力争达到 1200 亿元"), and
+   分别/各 hand out the names of a list in order;
+4. the words after it (以上, 以内, 左右) settle the comparator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from planwatch.domain.issue import Issue
+from planwatch.domain.outline import Outline
+from planwatch.domain.plan import PlanMeta
+from planwatch.domain.quantity import (
+    Comparator,
+    QualitativeTarget,
+    Quantity,
+    QuantityFindings,
+)
+from planwatch.extract.context import Paragraph, heading_context, paragraphs
+from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
+from planwatch.extract.mentions import Mention, Rejected, find_mentions
+from planwatch.extract.normalize import NormalText
+from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
+from planwatch.extract.timeframe import YearMarker, find_markers
+
+ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高到", "提升到", "增加到"})
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    year: int | None
+    target: bool
+
+
+def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> QuantityFindings:
+    """Every target, baseline and dated qualitative target of a plan.
+
+    >>> from planwatch.extract.normalize import normalize
+    >>> plan = PlanMeta("某区规划", "某区", (2021, 2025), None, "县区")
+    >>> found = find_quantities(normalize("到 2025 年,全区外贸进出口总额达到 20 亿元。"),
+    ...                         Outline((), 0), plan)
+    >>> q = found.quantities[0]
+    >>> q.indicator, q.scope, q.value, q.base_value, q.comparator, q.year, q.kind
+    ('外贸进出口总额', '全区', Decimal('20'), Decimal('2000000000'), '>=', 2025, 'target')
+    """
+    quantities: list[Quantity] = []
+    qualitative: list[QualitativeTarget] = []
+    issues: list[Issue] = []
+    for paragraph in paragraphs(text, outline):
+        carried: _When | None = None
+        for start, end in paragraph.sentences:
+            markers = find_markers(text.text, start, end, plan.period)
+            items = find_mentions(text.text, start, end)
+            mentions = [m for m in items if isinstance(m, Mention)]
+            issues.extend(_issue(text, r) for r in items if isinstance(r, Rejected))
+            found = _sentence(
+                text, outline, plan, paragraph, (start, end), markers, mentions, carried
+            )
+            quantities.extend(found)
+            if not mentions:
+                qualitative.extend(_qualitative(text, outline, (start, end), markers))
+            explicit = [m for m in markers if m.explicit]
+            if (
+                explicit
+            ):  # 到 2025 年 dates the rest of the paragraph; a past year only its sentence
+                carried = _When(explicit[-1].year, True)
+    return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
+
+
+def _sentence(
+    text: NormalText,
+    outline: Outline,
+    plan: PlanMeta,
+    paragraph: Paragraph,
+    span: tuple[int, int],
+    markers: list[YearMarker],
+    mentions: list[Mention],
+    carried: _When | None,
+) -> list[Quantity]:
+    out: list[Quantity] = []
+    phrases = _phrases(text.text, span, markers, mentions)
+    previous: Quantity | None = None
+    for mention, (phrase, name) in zip(mentions, phrases, strict=True):
+        when = _when(text, outline, plan, markers, mention, span, carried)
+        comparator, approximate, tail_end = _tail(text.text, mention.end)
+        quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
+        if not phrase.has_verb and previous is not None:
+            quantity = replace(
+                quantity,
+                comparator=previous.comparator,
+                change=previous.change,
+                growth_rate=previous.growth_rate,
+                cumulative=previous.cumulative or quantity.cumulative,
+                stretch=previous.stretch,
+            )
+        if comparator is not None:
+            quantity = replace(quantity, comparator=comparator)
+        start, end = text.span(mention.start, tail_end)
+        quantity = replace(
+            quantity, approximate=approximate, text=text.original[start:end], end=end
+        )
+        out.append(quantity)
+        previous = quantity
+    return out
+
+
+def _phrases(
+    text: str, span: tuple[int, int], markers: list[YearMarker], mentions: list[Mention]
+) -> list[tuple[Phrase, str]]:
+    """The phrase of each mention and its name, with 分别 lists and inherited names resolved."""
+    out: list[tuple[Phrase, str]] = []
+    boundary = span[0]
+    pending: list[str] = []
+    for index, mention in enumerate(mentions):
+        clause_start = max(text.rfind(c, boundary, mention.start) for c in ",;:\t") + 1
+        segment_start = max(boundary, clause_start)
+        segment = _without_markers(text, segment_start, mention.start, markers)
+        phrase = read_phrase(segment)
+        name = phrase.name
+        if phrase.distributes and name:
+            run = _run_length(text, mentions, index)
+            pending = split_names(name, run)
+            if len(pending) == 1 and run == 1 and "各" in segment:
+                pending = split_names(name, 1)
+        if pending and (phrase.distributes or not name):
+            name = pending.pop(0)
+        elif out and (not name or name in words()["generic_names"]):
+            name = out[-1][1]
+        elif not name and mention.unit is not None and mention.unit.unit_class == "count":
+            name = _name_after(text, mention, span)
+        if not name:
+            name = sentence_subject(text[span[0] : mention.start])
+        out.append((phrase, name))
+        boundary = _tail(text, mention.end)[2]
+    return out
+
+
+def _run_length(text: str, mentions: list[Mention], index: int) -> int:
+    """How many mentions from ``index`` on are joined by 、 or 和 only ("A、B和C")."""
+    count = 1
+    for left, right in zip(mentions[index:], mentions[index + 1 :], strict=False):
+        between = text[_tail(text, left.end)[2] : right.start].strip()
+        if between not in ("、", "和", "与", "及", ","):
+            break
+        count += 1
+    return count
+
+
+def _name_after(text: str, mention: Mention, span: tuple[int, int]) -> str:
+    """The noun after a count: "建成 3 个省级产业园" counts 省级产业园."""
+    end = mention.end
+    stop = end
+    while stop < span[1] and text[stop] not in ",;:。、\t\n" and stop - end < 20:
+        stop += 1
+    return text[end:stop].strip("“”")
+
+
+def _without_markers(text: str, start: int, end: int, markers: list[YearMarker]) -> str:
+    pieces, at = [], start
+    for marker in markers:
+        if marker.end <= start or marker.start >= end:
+            continue
+        pieces.append(text[at : max(at, marker.start)])
+        at = max(at, marker.end)
+    pieces.append(text[at:end])
+    return "".join(pieces)
+
+
+def _tail(text: str, at: int) -> tuple[Comparator | None, bool, int]:
+    """The comparator a word after the number gives, whether it is 左右, and where it ends."""
+    ignore = word_pattern("tails", "ignore").match(text, at)
+    at_tail = ignore.end() if ignore else at
+    tails = lookup("tails")
+    match = _TAIL.match(text, at_tail)
+    if match is None or tails.get(match.group()) in (None, "ignore"):
+        return None, False, at
+    label = tails[match.group()]
+    return label, label == "=", match.end()  # type: ignore[return-value]
+
+
+_TAIL = re.compile(alternation(list(lookup("tails"))))
+
+
+def _when(
+    text: NormalText,
+    outline: Outline,
+    plan: PlanMeta,
+    markers: list[YearMarker],
+    mention: Mention,
+    span: tuple[int, int],
+    carried: _When | None,
+) -> _When:
+    dated = [m for m in markers if m.target is not None]
+    before = [m for m in dated if m.end <= mention.start]
+    if before:
+        return _When(before[-1].year, bool(before[-1].target))
+    if carried is not None:
+        return carried
+    after = [m for m in dated if m.start >= mention.end]
+    if after:
+        return _When(after[0].year, bool(after[0].target))
+    context = heading_context(text, outline, span[0])
+    period = plan.period
+    if context == "baseline":
+        return _When(period[0] - 1 if period else None, False)
+    return _When(period[1] if period else None, True)
+
+
+def _build(
+    text: NormalText,
+    outline: Outline,
+    plan: PlanMeta,
+    paragraph: Paragraph,
+    span: tuple[int, int],
+    mention: Mention,
+    phrase: Phrase,
+    name: str,
+    when: _When,
+) -> Quantity:
+    start, end = text.span(mention.start, mention.end)
+    sentence_start, sentence_end = text.span(*span)
+    node = outline.deepest_at(start)
+    unit = mention.unit
+    comparator: Comparator = phrase.comparator or (">=" if when.target else "=")
+    verb = _verb_before(text.text, mention.start)
+    if not when.target and comparator == ">=" and (verb in ACHIEVED_VERBS or not phrase.has_verb):
+        comparator = "="
+    scope = phrase.scope or (
+        paragraph.entity if phrase.back_reference or paragraph.entity else None
+    )
+    return Quantity(
+        kind="target" if when.target else "baseline",
+        indicator=name,
+        scope=scope or _default_scope(plan),
+        value=mention.value,
+        unit=unit.name if unit else "比",
+        base_value=unit.to_base(mention.value) if unit else mention.value,
+        base_unit=unit.base if unit else "比",
+        comparator=comparator,
+        year=when.year,
+        cumulative=phrase.cumulative,
+        growth_rate=phrase.growth_rate,
+        stretch=phrase.stretch,
+        change=None if phrase.growth_rate and phrase.change != "decrease" else phrase.change,
+        text=text.original[start:end],
+        line=text.line_of(start),
+        start=start,
+        end=end,
+        sentence=text.original[sentence_start:sentence_end],
+        node=node.id if node else None,
+        range_high=mention.range_high,
+        parts=mention.parts,
+    )
+
+
+def _verb_before(text: str, at: int) -> str:
+    comparators = lookup("comparators")
+    for length in (3, 2, 1):
+        if text[max(0, at - length) : at] in comparators:
+            return text[at - length : at]
+    return ""
+
+
+def _default_scope(plan: PlanMeta) -> str:
+    defaults: dict[str, str] = words()["default_scope"]
+    if plan.level in defaults:
+        return defaults[plan.level]
+    region = plan.region or ""
+    for suffix, scope in (("省", "全省"), ("市", "全市"), ("县", "全县"), ("区", "全区")):
+        if region.endswith(suffix):
+            return scope
+    return "全区"
+
+
+def _qualitative(
+    text: NormalText, outline: Outline, span: tuple[int, int], markers: list[YearMarker]
+) -> list[QualitativeTarget]:
+    targets = [m for m in markers if m.explicit]
+    if not targets or not word_pattern("qualitative_verbs").search(
+        text.text, targets[0].end, span[1]
+    ):
+        return []
+    marker = targets[0]
+    end = span[1]
+    while end > marker.start and text.text[end - 1] in "。;!?\n":
+        end -= 1
+    start, stop = text.span(marker.start, end)
+    node = outline.deepest_at(start)
+    return [
+        QualitativeTarget(
+            text.original[start:stop],
+            marker.year,
+            text.line_of(start),
+            start,
+            stop,
+            node.id if node else None,
+        )
+    ]
+
+
+def _issue(text: NormalText, rejected: Rejected) -> Issue:
+    start, end = text.span(rejected.start, rejected.end)
+    number = text.original[start:end]
+    return Issue(
+        "unknown_unit",
+        f"数字“{number}”后的“{rejected.following}”不是已知单位,未作为指标值读取",
+        text.line_of(start),
+        (start, end),
+    )

@@ -1,0 +1,141 @@
+"""Use case: read a plan document and extract its outline, metadata and quantities.
+
+One data function (:func:`extract_file`) feeds every renderer: the ``extract`` JSON
+contract (:func:`to_contract`), the ``outline`` tree and, later, the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from planwatch.domain.document import Document
+from planwatch.domain.issue import Issue
+from planwatch.domain.outline import Outline, OutlineNode
+from planwatch.domain.plan import PlanMeta
+from planwatch.domain.quantity import IndicatorCandidate, QuantityFindings
+from planwatch.extract.indicators import link_indicators
+from planwatch.extract.metadata import read_plan_meta
+from planwatch.extract.normalize import NormalText, normalize
+from planwatch.extract.outline import build_outline
+from planwatch.extract.quantities import find_quantities
+from planwatch.extract.wrapping import join_wrapped_lines
+from planwatch.read import read_document
+from planwatch.samples import sample_path
+from planwatch.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything planwatch reads out of one plan document."""
+
+    document: Document
+    text: NormalText
+    plan: PlanMeta
+    outline: Outline
+    findings: QuantityFindings
+    indicators: tuple[IndicatorCandidate, ...]
+    issues: tuple[Issue, ...]
+
+
+def extract_document(document: Document) -> Extraction:
+    """Extract outline and metadata from an already decoded document."""
+    lines = normalize(document.text)
+    text = join_wrapped_lines(lines)
+    outline, issues = build_outline(text)
+    plan = read_plan_meta(lines, outline.body_start)  # a title block is read line by line
+    findings = find_quantities(text, outline, plan)
+    indicators = link_indicators(findings.quantities)
+    all_issues = tuple(sorted([*issues, *findings.issues], key=lambda i: i.line or 0))
+    return Extraction(document, text, plan, outline, findings, indicators, all_issues)
+
+
+def extract_file(path: Path | None, settings: Settings) -> Extraction:
+    """Read and extract a plan file; ``None`` means the bundled sample."""
+    document = read_document(path or sample_path(), max_bytes=settings.max_document_bytes)
+    return extract_document(document)
+
+
+def _node_dict(node: OutlineNode) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "kind": node.kind.value,
+        "label": node.label,
+        "number": node.number,
+        "title": node.title,
+        "line": node.line,
+        "start": node.start,
+        "end": node.end,
+        "children": [_node_dict(child) for child in node.children],
+    }
+
+
+QUANTITY_FIELDS = (
+    "kind",
+    "indicator",
+    "scope",
+    "value",
+    "unit",
+    "base_value",
+    "base_unit",
+    "comparator",
+    "year",
+    "cumulative",
+    "growth_rate",
+    "stretch",
+    "change",
+    "text",
+    "line",
+    "start",
+    "end",
+    "sentence",
+    "node",
+)
+QUALITATIVE_FIELDS = ("text", "year", "line", "start", "end", "node")
+
+
+def json_number(value: Decimal) -> int | float:
+    """A Decimal as the JSON number a reader expects: 20 stays 20, 8.50 becomes 8.5.
+
+    >>> json_number(Decimal("2000000000")), json_number(Decimal("8.50"))
+    (2000000000, 8.5)
+    """
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _plain(record: object, fields: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(record, name)
+        out[name] = json_number(value) if isinstance(value, Decimal) else value
+    return out
+
+
+def to_contract(extraction: Extraction) -> dict[str, Any]:
+    """The ``planwatch extract --format json`` object (DESIGN.md §3, docs/cli.md)."""
+    source = extraction.document.source
+    plan = extraction.plan
+    return {
+        "source": {
+            "path": source.path,
+            "sha256": source.sha256,
+            "format": source.format.value,
+            "encoding": source.encoding,
+            "chars": source.chars,
+        },
+        "plan": {
+            "title": plan.title,
+            "region": plan.region,
+            "period": list(plan.period) if plan.period else None,
+            "vision_year": plan.vision_year,
+        },
+        "outline": [_node_dict(node) for node in extraction.outline.nodes],
+        "quantities": [_plain(q, QUANTITY_FIELDS) for q in extraction.findings.quantities],
+        "qualitative": [_plain(q, QUALITATIVE_FIELDS) for q in extraction.findings.qualitative],
+        "issues": [
+            {"code": issue.code, "message": issue.message, "line": issue.line}
+            for issue in extraction.issues
+        ],
+    }

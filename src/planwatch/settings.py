@@ -1,0 +1,26 @@
+"""Typed settings, read from ``PLANWATCH_*`` environment variables at the entry point."""
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MEGABYTE = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    """Everything a deployment may change.
+
+    >>> Settings(max_document_bytes=1024).max_document_bytes
+    1024
+    """
+
+    model_config = SettingsConfigDict(env_prefix="PLANWATCH_", frozen=True)
+
+    max_document_bytes: int = Field(default=50 * MEGABYTE, gt=0)
+    """Largest plan document accepted, in bytes (PLANWATCH_MAX_DOCUMENT_BYTES)."""
+
+    database_url: str = "sqlite:///planwatch.sqlite3"
+    """SQLAlchemy URL (PLANWATCH_DATABASE_URL): the embedded SQLite file in the working folder
+    by default; ``postgresql://user@host/db`` for a multi-user deployment."""
+
+    user: str | None = None
+    """Who the CLI records in the audit log (PLANWATCH_USER); the login name by default."""
