@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import documents
+from planwatch.cli import data, documents
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
 
 documents.register(app)
+data.register(app)
 
 
 def main() -> None:

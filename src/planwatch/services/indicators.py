@@ -1,0 +1,411 @@
+"""Use case: people confirm and edit indicators, one by one or from the main-indicator table.
+
+The main-indicator table (主要指标, usually 专栏1) is printed in every plan with columns like
+指标 | 单位 | 2020年 | 2025年 | 年均增长/累计 | 属性. Importing it (CSV or XLSX) updates the
+indicators it names and adds the others; its rows count as confirmed, because the table is
+the plan's own statement of its targets. Cells are read as plans print them: ``[5]`` or
+``〔5〕`` is a five-year cumulative value, ``<2.39`` or ``≤2.39`` a ceiling, ``7左右`` an
+approximate value, ``>6`` or ``6以上`` a floor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import InvalidInput
+from planwatch.services.audit import record
+from planwatch.services.observations import RowProblem, _decimal
+from planwatch.services.tables import Table
+from planwatch.store.models import Department, IndicatorRecord, Plan, TargetRecord
+
+ATTRIBUTES = {
+    "预期性": "expected",
+    "约束性": "binding",
+    "expected": "expected",
+    "binding": "binding",
+}
+KINDS = (
+    "level",
+    "growth_rate",
+    "cumulative",
+    "ceiling",
+    "floor",
+    "change",
+    "relational",
+    "qualitative",
+)
+DIRECTIONS = ("increase", "decrease")
+
+# A printed table cell: "[5]", "〔13.5〕", "<2.39", "≥95", "7左右", "6以上", "1,000".
+CELL = re.compile(
+    r"""^\s*(?P<open>[\[〔【(（])?\s*                 # [5] / 〔5〕: five-year cumulative
+        (?P<cmp>[<>≤≥＜＞]=?)?\s*                      # <2.39 / ≥95
+        (?P<number>-?[\d,，]+(?:\.\d+)?)\s*%?\s*       # the number
+        (?P<about>左右)?(?P<above>以上)?(?P<below>以内|以下)?  # 7左右 / 6以上 / 2.39以内
+        [\]〕】)）]?\s*$""",
+    re.VERBOSE,
+)
+_COMPARATORS = {
+    "<": "<",
+    "＜": "<",
+    "≤": "<=",
+    "<=": "<=",
+    ">": ">",
+    "＞": ">",
+    "≥": ">=",
+    ">=": ">=",
+}
+YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?")
+UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,12})[)）]\s*$")
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("指标", "指标名称", "name"),
+    "unit": ("单位", "unit"),
+    "growth": ("年均增长", "年均增长(%)", "年均增长（%）", "年均/累计", "年均增长/累计", "累计"),
+    "attribute": ("属性", "指标属性", "attribute"),
+    "department": ("责任单位", "牵头单位", "department"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Decimal
+    comparator: str
+    cumulative: bool
+
+
+def parse_cell(text: str) -> Cell | None:
+    """A number cell of a printed indicator table, or None for text ("保持在合理区间").
+
+    >>> parse_cell("[13.5]")
+    Cell(value=Decimal('13.5'), comparator='>=', cumulative=True)
+    >>> parse_cell("<2.39"), parse_cell("6以上").comparator, parse_cell("7左右").comparator
+    (Cell(value=Decimal('2.39'), comparator='<', cumulative=False), '>=', '=')
+    >>> parse_cell("保持在合理区间") is None
+    True
+    """
+    match = CELL.match(text.replace("，", ","))
+    if match is None:
+        return None
+    value = _decimal(match["number"])
+    if value is None:
+        return None
+    comparator = ">="
+    if match["cmp"]:
+        comparator = _COMPARATORS.get(match["cmp"], ">=")
+    elif match["about"]:
+        comparator = "="
+    elif match["below"]:
+        comparator = "<="
+    return Cell(value, comparator, bool(match["open"]))
+
+
+@dataclass(slots=True)
+class TableReport:
+    rows: int = 0
+    updated: int = 0
+    added: int = 0
+    dry_run: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    row: int
+    name: str
+    unit: str
+    baseline: Cell | None
+    target: Cell | None
+    growth: Cell | None
+    attribute: str
+    department: str
+
+
+def import_indicator_table(
+    session: Session, plan: Plan, table: Table, actor: str, *, dry_run: bool = False
+) -> TableReport:
+    """Apply a main-indicator table to the plan; any bad row means nothing is written."""
+    report = TableReport(rows=len(table.rows), dry_run=dry_run)
+    columns = table.resolve(COLUMNS)
+    years = sorted(
+        (int(m["year"]), i) for i, h in enumerate(table.header) if (m := YEAR_HEADER.match(h))
+    )
+    if "name" not in columns or not years:
+        report.problems.append(
+            RowProblem(
+                1,
+                "表头",
+                "、".join(table.header),
+                "需要「指标」列和至少一个年份列(如 2020年、2025年)",
+            )
+        )
+        return report
+    baseline_col = years[0] if len(years) > 1 else None
+    target_year, target_col = years[-1]
+    rows = _parse(table, columns, baseline_col[1] if baseline_col else None, target_col, report)
+    if report.problems:
+        return report
+    by_name = {i.name: i for i in plan.indicators}
+    for row in rows:
+        indicator = by_name.get(row.name)
+        if indicator is None:
+            report.added += 1
+        else:
+            report.updated += 1
+        if dry_run:
+            continue
+        if indicator is None:
+            indicator = _new_indicator(plan, row.name, row.unit)
+            session.add(indicator)
+            by_name[row.name] = indicator
+        before = indicator_snapshot(indicator)
+        _apply(session, indicator, row, baseline_col[0] if baseline_col else None, target_year)
+        session.flush()
+        record(
+            session,
+            actor,
+            "indicator_table",
+            "indicator",
+            indicator.id,
+            before,
+            indicator_snapshot(indicator),
+        )
+    return report
+
+
+def _parse(
+    table: Table,
+    columns: dict[str, int],
+    baseline_col: int | None,
+    target_col: int,
+    report: TableReport,
+) -> list[_Row]:
+    rows: list[_Row] = []
+    seen: dict[str, int] = {}
+    for number, cells in table.numbered_rows():
+        name = cells[columns["name"]].strip()
+        unit = cells[columns["unit"]].strip() if "unit" in columns else ""
+        if not name:
+            continue
+        if not unit and (m := UNIT_IN_NAME.match(name)):
+            name, unit = m["name"], m["unit"]
+        if name in seen:
+            report.problems.append(RowProblem(number, "指标", name, f"与第{seen[name]}行重复"))
+            continue
+        seen[name] = number
+        attribute_text = cells[columns["attribute"]].strip() if "attribute" in columns else ""
+        attribute = ATTRIBUTES.get(attribute_text or "预期性")
+        if attribute is None:
+            report.problems.append(
+                RowProblem(number, "属性", attribute_text, "应为 预期性 或 约束性")
+            )
+            continue
+        growth_text = cells[columns["growth"]].strip() if "growth" in columns else ""
+        target_text = cells[target_col].strip()
+        target, growth = parse_cell(target_text), parse_cell(growth_text)
+        if target is None and growth is None and not target_text and not growth_text:
+            report.problems.append(
+                RowProblem(
+                    number, table.header[target_col], target_text, "目标值和年均增长/累计都为空"
+                )
+            )
+            continue
+        baseline_text = cells[baseline_col].strip() if baseline_col is not None else ""
+        department = cells[columns["department"]].strip() if "department" in columns else ""
+        rows.append(
+            _Row(
+                number,
+                name,
+                unit or "—",
+                parse_cell(baseline_text),
+                target,
+                growth,
+                attribute,
+                department,
+            )
+        )
+    return rows
+
+
+def _new_indicator(plan: Plan, name: str, unit: str) -> IndicatorRecord:
+    position = len(plan.indicators) + 1
+    codes = {i.code for i in plan.indicators}
+    code = f"I{position:03d}"
+    while code in codes:
+        position += 1
+        code = f"I{position:03d}"
+    indicator = IndicatorRecord(
+        code=code, position=position, name=name, unit=unit, origin="table", extracted_key=None
+    )
+    plan.indicators.append(indicator)
+    return indicator
+
+
+def _apply(
+    session: Session,
+    indicator: IndicatorRecord,
+    row: _Row,
+    baseline_year: int | None,
+    target_year: int,
+) -> None:
+    indicator.unit = row.unit
+    indicator.attribute = row.attribute
+    indicator.confirmed = True
+    if row.baseline is not None and baseline_year is not None:
+        indicator.baseline_year, indicator.baseline_value = baseline_year, row.baseline.value
+    targets: list[TargetRecord] = []
+    if row.target is not None:
+        indicator.kind = _kind(row.target, indicator.name)
+        targets.append(
+            TargetRecord(value=row.target.value, year=target_year, comparator=row.target.comparator)
+        )
+    elif row.growth is not None:
+        indicator.kind = (
+            _kind(row.growth, indicator.name) if row.growth.cumulative else "growth_rate"
+        )
+        targets.append(
+            TargetRecord(value=row.growth.value, year=target_year, comparator=row.growth.comparator)
+        )
+    else:
+        indicator.kind = "qualitative"
+    indicator.direction = (
+        "decrease"
+        if indicator.kind == "ceiling" or _decreasing_name(indicator.name)
+        else "increase"
+    )
+    if targets:
+        indicator.targets = targets
+    if row.department:
+        indicator.department = department(session, row.department)
+
+
+def _kind(cell: Cell, name: str) -> str:
+    if cell.cumulative:
+        return "change" if _decreasing_name(name) else "cumulative"
+    if cell.comparator in ("<", "<="):
+        return "ceiling"
+    return "level"
+
+
+def _decreasing_name(name: str) -> bool:
+    """Names like 单位地区生产总值能源消耗降低 state a decrease as their subject."""
+    return any(word in name for word in ("降低", "下降", "减少"))
+
+
+def department(session: Session, name: str) -> Department:
+    """The department of that name, created on first use."""
+    found = session.scalars(select(Department).where(Department.name == name)).first()
+    if found is None:
+        found = Department(name=name)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def indicator_snapshot(indicator: IndicatorRecord) -> dict[str, object]:
+    """The editable fields of an indicator, for the audit log."""
+    return {
+        "code": indicator.code,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "attribute": indicator.attribute,
+        "kind": indicator.kind,
+        "direction": indicator.direction,
+        "baseline_year": indicator.baseline_year,
+        "baseline_value": str(indicator.baseline_value)
+        if indicator.baseline_value is not None
+        else None,
+        "targets": [[str(t.value), t.year, t.comparator, t.stretch] for t in indicator.targets],
+        "department": indicator.department.name if indicator.department else None,
+        "confirmed": indicator.confirmed,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorChanges:
+    """Fields a person may set on an indicator; None leaves a field as it is."""
+
+    name: str | None = None
+    unit: str | None = None
+    attribute: str | None = None
+    kind: str | None = None
+    direction: str | None = None
+    baseline_year: int | None = None
+    baseline_value: Decimal | None = None
+    target_value: Decimal | None = None
+    target_year: int | None = None
+    comparator: str | None = None
+    stretch_value: Decimal | None = None
+    department: str | None = None
+    confirmed: bool | None = None
+
+
+def edit_indicator(
+    session: Session, indicator: IndicatorRecord, changes: IndicatorChanges, actor: str
+) -> IndicatorRecord:
+    """Apply a person's changes after checking each value; audited."""
+    if changes.attribute is not None and changes.attribute not in ATTRIBUTES:
+        raise InvalidInput(f"属性「{changes.attribute}」应为 预期性 或 约束性")
+    if changes.kind is not None and changes.kind not in KINDS:
+        raise InvalidInput(f"类型「{changes.kind}」应为 {'、'.join(KINDS)} 之一")
+    if changes.direction is not None and changes.direction not in DIRECTIONS:
+        raise InvalidInput(f"方向「{changes.direction}」应为 increase 或 decrease")
+    if changes.comparator is not None and changes.comparator not in (">=", ">", "<=", "<", "="):
+        raise InvalidInput(f"比较符「{changes.comparator}」应为 >= > <= < = 之一")
+    before = indicator_snapshot(indicator)
+    for name in (
+        "name",
+        "unit",
+        "kind",
+        "direction",
+        "baseline_year",
+        "baseline_value",
+        "confirmed",
+    ):
+        value = getattr(changes, name)
+        if value is not None:
+            setattr(indicator, name, value)
+    if changes.attribute is not None:
+        indicator.attribute = ATTRIBUTES[changes.attribute]
+    if changes.department is not None:
+        indicator.department = (
+            department(session, changes.department) if changes.department else None
+        )
+    _edit_targets(indicator, changes)
+    session.flush()
+    record(session, actor, "edit", "indicator", indicator.id, before, indicator_snapshot(indicator))
+    return indicator
+
+
+def _edit_targets(indicator: IndicatorRecord, changes: IndicatorChanges) -> None:
+    main = next((t for t in indicator.targets if not t.stretch), None)
+    if changes.target_value is not None or changes.target_year is not None or changes.comparator:
+        if main is None:
+            if changes.target_value is None or changes.target_year is None:
+                raise InvalidInput("新目标需要同时给出目标值和目标年份")
+            main = TargetRecord(value=changes.target_value, year=changes.target_year)
+            indicator.targets.append(main)
+        if changes.target_value is not None:
+            main.value = changes.target_value
+        if changes.target_year is not None:
+            main.year = changes.target_year
+        if changes.comparator is not None:
+            main.comparator = changes.comparator
+    if changes.stretch_value is not None:
+        stretch = next((t for t in indicator.targets if t.stretch), None)
+        year = main.year if main else (indicator.plan.period_end or 0)
+        if stretch is None:
+            indicator.targets.append(
+                TargetRecord(value=changes.stretch_value, year=year, stretch=True)
+            )
+        else:
+            stretch.value = changes.stretch_value

@@ -1,0 +1,363 @@
+"""Use case: observed values of a plan's indicators — entry, template, validated import.
+
+A data file (CSV or XLSX, the layout :func:`write_template` produces) is checked row by row
+first; a file with any bad row writes nothing and returns a report naming row, column and
+reason. A good file adds a new revision for every value that differs from the current one
+and skips the rest, so importing the same file twice changes nothing. Revisions are never
+overwritten: who, when, source and status (初步/最终/修订) stay with each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy.orm import Session
+
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.services.audit import record
+from planwatch.services.tables import Table
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan
+
+STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
+STATUS_NAMES = {value: key for key, value in STATUS_LABELS.items()}
+MEASURE_LABELS = {"总量": False, "水平值": False, "": False, "增长率": True}
+YES = {"是", "y", "yes", "true", "1", "模拟"}
+
+# Column names a data file may use for each field; the first is the template's.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("指标编号", "编号", "code"),
+    "name": ("指标名称", "指标", "name", "indicator"),
+    "unit": ("单位", "unit"),
+    "year": ("年份", "年度", "year"),
+    "value": ("数值", "值", "value"),
+    "measure": ("口径", "measure"),
+    "status": ("状态", "数据状态", "status"),
+    "source": ("来源", "数据来源", "source"),
+    "note": ("备注", "note"),
+    "simulated": ("模拟数据", "simulated"),
+}
+YEARS_BEFORE_PERIOD = 10  # history accepted before the plan's first year
+YEARS_AFTER_PERIOD = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A bad cell: 1-based row as a spreadsheet shows it (the header is row 1)."""
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"第{self.row}行「{self.column}」{self.value!r}:{self.reason}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did or, in a dry run or with problems, would do."""
+
+    rows: int = 0
+    added: int = 0
+    unchanged: int = 0
+    blank: int = 0
+    dry_run: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    row: int
+    indicator: IndicatorRecord
+    year: int
+    value: Decimal
+    is_growth_rate: bool
+    status: str
+    source: str
+    note: str
+    simulated: bool
+
+
+def add_observation(
+    session: Session,
+    indicator: IndicatorRecord,
+    year: int,
+    value: Decimal,
+    actor: str,
+    *,
+    status: str = "final",
+    source: str = "",
+    note: str = "",
+    is_growth_rate: bool = False,
+    simulated: bool = False,
+) -> ObservationRecord | None:
+    """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged."""
+    _check_year(indicator.plan, year)
+    current = current_observation(indicator, year)
+    new = (value, status, source, is_growth_rate, simulated)
+    if (
+        current is not None
+        and (
+            current.value,
+            current.status,
+            current.source,
+            current.is_growth_rate,
+            current.simulated,
+        )
+        == new
+    ):
+        return None
+    observation = ObservationRecord(
+        year=year,
+        revision=(current.revision + 1) if current else 1,
+        value=value,
+        status=status,
+        source=source,
+        note=note,
+        is_growth_rate=is_growth_rate,
+        simulated=simulated,
+        recorded_by=actor,
+        recorded_at=datetime.now(UTC),
+    )
+    indicator.observations.append(observation)
+    session.flush()
+    record(
+        session,
+        actor,
+        "observe",
+        "indicator",
+        indicator.id,
+        _snapshot(current) if current else None,
+        _snapshot(observation),
+    )
+    return observation
+
+
+def current_observation(indicator: IndicatorRecord, year: int) -> ObservationRecord | None:
+    revisions = [o for o in indicator.observations if o.year == year]
+    return max(revisions, key=lambda o: o.revision) if revisions else None
+
+
+def current_observations(indicator: IndicatorRecord) -> list[ObservationRecord]:
+    """The newest revision of every year, oldest year first."""
+    years = sorted({o.year for o in indicator.observations})
+    return [o for y in years if (o := current_observation(indicator, y)) is not None]
+
+
+def _snapshot(observation: ObservationRecord) -> dict[str, object]:
+    return {
+        "year": observation.year,
+        "revision": observation.revision,
+        "value": str(observation.value),
+        "status": observation.status,
+        "source": observation.source,
+        "simulated": observation.simulated,
+    }
+
+
+def _check_year(plan: Plan, year: int) -> None:
+    low, high = _year_range(plan)
+    if not low <= year <= high:
+        raise InvalidInput(f"年份 {year} 不在规划期附近({low}–{high})")
+
+
+def _year_range(plan: Plan) -> tuple[int, int]:
+    start = plan.period_start or 1950
+    end = plan.period_end or datetime.now(UTC).year
+    return start - YEARS_BEFORE_PERIOD, end + YEARS_AFTER_PERIOD
+
+
+def find_indicator(plan: Plan, reference: str) -> IndicatorRecord:
+    """An indicator of the plan by code ("I003") or exact name."""
+    for indicator in plan.indicators:
+        if reference in (indicator.code, indicator.name):
+            return indicator
+    raise NotFound(f"规划中没有指标:{reference}")
+
+
+def import_observations(
+    session: Session, plan: Plan, table: Table, actor: str, *, dry_run: bool = False
+) -> ImportReport:
+    """Validate every row of ``table``; write only when all are good and it is no dry run."""
+    report = ImportReport(rows=len(table.rows), dry_run=dry_run)
+    columns = table.resolve(COLUMNS)
+    missing = [
+        names[0]
+        for key, names in COLUMNS.items()
+        if key in ("year", "value") and key not in columns
+    ]
+    if "code" not in columns and "name" not in columns:
+        missing.insert(0, "指标编号 或 指标名称")
+    if missing:
+        report.problems.append(
+            RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
+        )
+        return report
+    values = _parse_rows(plan, table, columns, report)
+    if report.problems:
+        return report
+    for value in values:
+        current = current_observation(value.indicator, value.year)
+        same = current is not None and (
+            current.value,
+            current.status,
+            current.source,
+            current.is_growth_rate,
+            current.simulated,
+        ) == (value.value, value.status, value.source, value.is_growth_rate, value.simulated)
+        if same:
+            report.unchanged += 1
+            continue
+        report.added += 1
+        if not dry_run:
+            add_observation(
+                session,
+                value.indicator,
+                value.year,
+                value.value,
+                actor,
+                status=value.status,
+                source=value.source,
+                note=value.note,
+                is_growth_rate=value.is_growth_rate,
+                simulated=value.simulated,
+            )
+    return report
+
+
+def _parse_rows(
+    plan: Plan, table: Table, columns: dict[str, int], report: ImportReport
+) -> list[_Value]:
+    by_code = {i.code: i for i in plan.indicators}
+    by_name = {i.name: i for i in plan.indicators}
+    low, high = _year_range(plan)
+    seen: dict[tuple[int, int], int] = {}
+    values: list[_Value] = []
+    for number, row in table.numbered_rows():
+
+        def cell(key: str, row: list[str] = row) -> str:
+            return row[columns[key]].strip() if key in columns and columns[key] < len(row) else ""
+
+        def problem(key: str, reason: str, number: int = number) -> None:
+            report.problems.append(RowProblem(number, COLUMNS[key][0], cell(key), reason))
+
+        if not cell("value"):
+            report.blank += 1
+            continue
+        indicator = by_code.get(cell("code")) if cell("code") else by_name.get(cell("name"))
+        if indicator is None:
+            key = "code" if cell("code") else "name"
+            problem(key, "找不到该指标" if cell(key) else "指标编号和指标名称都为空")
+            continue
+        ok = True
+        year = _integer(cell("year"))
+        if year is None:
+            problem("year", "年份应为四位整数")
+            ok = False
+        elif not low <= year <= high:
+            problem("year", f"年份不在规划期附近({low}–{high})")
+            ok = False
+        value = _decimal(cell("value"))
+        if value is None:
+            problem("value", "不是数字")
+            ok = False
+        if cell("unit") and cell("unit") != indicator.unit:
+            problem("unit", f"与指标单位「{indicator.unit}」不一致")
+            ok = False
+        status = STATUS_LABELS.get(cell("status") or "最终")
+        if status is None:
+            problem("status", "状态应为 初步、最终 或 修订")
+            ok = False
+        measure = MEASURE_LABELS.get(cell("measure"))
+        if measure is None:
+            problem("measure", "口径应为 总量 或 增长率")
+            ok = False
+        if not ok or year is None or value is None or status is None or measure is None:
+            continue
+        if (indicator.id, year) in seen:
+            problem("year", f"与第{seen[(indicator.id, year)]}行重复(同一指标同一年份)")
+            continue
+        seen[(indicator.id, year)] = number
+        values.append(
+            _Value(
+                number,
+                indicator,
+                year,
+                value,
+                measure,
+                status,
+                cell("source"),
+                cell("note"),
+                cell("simulated").lower() in YES,
+            )
+        )
+    return values
+
+
+def _integer(text: str) -> int | None:
+    """A whole number, also as a spreadsheet writes it ("2022.0").
+
+    >>> _integer("2022"), _integer("2022.0"), _integer("二〇二二"), _integer("2022.5")
+    (2022, 2022, None, None)
+    """
+    number = _decimal(text)
+    if number is None or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
+def _decimal(text: str) -> Decimal | None:
+    """A number cell: thousands separators and full-width digits allowed, nothing else.
+
+    >>> _decimal("1,234.5"), _decimal("１２"), _decimal("12亿"), _decimal("NaN")
+    (Decimal('1234.5'), Decimal('12'), None, None)
+    """
+    cleaned = text.replace(",", "").replace(" ", "").translate(_FULL_WIDTH_DIGITS)
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+
+
+TEMPLATE_HEADER = [names[0] for names in COLUMNS.values()]
+
+
+def template_rows(plan: Plan) -> list[list[object]]:
+    """One row per indicator and year of the plan, current values filled in.
+
+    Years run from the indicator's baseline year (or the year before the period) to the
+    period's last year, plus any earlier year that has a value, so a department sees at once
+    which years are still empty and a filled-in template re-imports without changes.
+    """
+    start = (plan.period_start or datetime.now(UTC).year) - 1
+    end = plan.period_end or start + 5
+    rows: list[list[object]] = []
+    for indicator in plan.indicators:
+        years = set(range(min(indicator.baseline_year or start, start), end + 1))
+        for year in sorted(years | {o.year for o in indicator.observations}):
+            current = current_observation(indicator, year)
+            rows.append(
+                [
+                    indicator.code,
+                    indicator.name,
+                    indicator.unit,
+                    year,
+                    current.value if current else "",
+                    "增长率" if current and current.is_growth_rate else "总量",
+                    STATUS_NAMES[current.status] if current else "",
+                    current.source if current else "",
+                    current.note if current else "",
+                    ("是" if current.simulated else "否") if current else "",
+                ]
+            )
+    return rows

@@ -1,0 +1,1 @@
+"""The only package that imports SQLAlchemy and Alembic: tables, engine, migrations."""

@@ -1,0 +1,104 @@
+"""The database commands, end to end on an embedded SQLite file: import, edit, data entry."""
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from planwatch.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PLANWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'pw.sqlite3'}")
+    monkeypatch.setenv("PLANWATCH_USER", "规划科")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_twice_then_a_changed_file(env: Path) -> None:
+    code, out, _ = run("import")
+    assert code == 0 and "已导入新规划「泸州市江阳区 2021-2025」第1版" in out
+    code, out, _ = run("import")
+    assert code == 0 and out.startswith("未改动")
+    from planwatch.samples import sample_path
+
+    changed = env / "plan.txt"
+    changed.write_text(
+        sample_path().read_text(encoding="utf-8").replace("20 亿元", "25 亿元"), encoding="utf-8"
+    )
+    code, out, _ = run("import", str(changed))
+    assert code == 0 and "新版本" in out and "第2版" in out
+
+
+def test_sample_edit_and_list(env: Path) -> None:
+    assert run("sample")[0] == 0
+    code, out, err = run("indicator", "edit", "GDP", "--name", "地区生产总值", "--attribute", "预期性",
+                         "--baseline-year", "2020", "--baseline", "616.36", "--confirm")  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run("indicator", "list")
+    gdp = next(line for line in out.splitlines() if "地区生产总值" in line)
+    assert "2020:616.36" in gdp and "2022:767.81" in gdp and " 是 " in gdp
+
+
+def test_observe_add_and_refuse(env: Path) -> None:
+    run("sample")
+    code, out, _ = run(
+        "observe", "add", "GDP", "2023", "880.5", "--status", "初步", "--source", "快报"
+    )
+    assert code == 0 and "第1次修订" in out
+    code, out, _ = run(
+        "observe", "add", "GDP", "2023", "880.5", "--status", "初步", "--source", "快报"
+    )
+    assert code == 0 and out.startswith("未改动")
+    for args, message in [
+        (("GDP", "2023", "八百"), "不是数字"),
+        (("GDP", "1800", "1"), "不在规划期附近"),
+        (("不存在", "2023", "1"), "规划中没有指标"),
+        (("GDP", "2023", "1", "--status", "估计"), "状态"),
+    ]:
+        code, out, err = run("observe", "add", *args)
+        assert (code, out) == (2, "") and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_template_then_import_with_errors_then_fixed(env: Path) -> None:
+    run("sample")
+    path = env / "data.xlsx"
+    code, out, _ = run("template", "-o", str(path))
+    assert code == 0 and "已生成模板" in out
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    rows = [
+        row
+        for row in sheet.iter_rows(min_row=2)
+        if row[1].value == "GDP" and row[3].value in (2023, 2024)
+    ]
+    rows[0][4].value, rows[1][4].value = 880, "九百"
+    workbook.save(path)
+    code, out, err = run("observe", "import", str(path))
+    assert code == 2 and out == ""
+    assert "数值" in err and "不是数字" in err and "未写入任何数据" in err.splitlines()[-1]
+    rows[1][4].value = 950
+    workbook.save(path)
+    assert run("observe", "import", str(path), "--dry-run")[1].startswith("将新增观测值 2 条")
+    code, out, _ = run("observe", "import", str(path))
+    assert code == 0 and out.startswith("新增观测值 2 条")
+    assert run("observe", "import", str(path))[1].startswith("新增观测值 0 条")
+
+
+def test_bad_database_url_is_one_line(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANWATCH_DATABASE_URL", "nonsense://")
+    code, out, err = run("indicator", "list")
+    assert (code, out) == (2, "") and "数据库" in err and len(err.strip().splitlines()) == 1
+
+
+def test_no_plan_yet(env: Path) -> None:
+    code, out, err = run("indicator", "list")
+    assert (code, out) == (2, "") and "planwatch import" in err
