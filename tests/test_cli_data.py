@@ -102,3 +102,34 @@ def test_bad_database_url_is_one_line(env: Path, monkeypatch: pytest.MonkeyPatch
 def test_no_plan_yet(env: Path) -> None:
     code, out, err = run("indicator", "list")
     assert (code, out) == (2, "") and "planwatch import" in err
+
+
+def test_assess_table_and_json(env: Path) -> None:
+    run("sample")
+    code, out, err = run("assess")
+    assert code == 0, err
+    assert out.strip().splitlines()[-1].startswith("截至 2022 年,共 38 项:")
+    gdp = next(line for line in out.splitlines() if "GDP" in line)
+    assert "基本符合预期" in gdp and "39.5%" in gdp and "40.0%" in gdp
+    code, out, _ = run("assess", "--format", "json", "--as-of", "2022")
+    import json
+
+    data = json.loads(out)
+    gdp_json = next(i for i in data["indicators"] if i["indicator"] == "GDP")
+    assert (gdp_json["status"], gdp_json["light"], gdp_json["time_share"]) == (
+        "基本符合预期",
+        "green",
+        0.4,
+    )
+    assert gdp_json["formula"] and gdp_json["inputs"] and gdp_json["thresholds"]
+    assert sum(data["counts"].values()) == len(data["indicators"])
+
+
+def test_assess_thresholds_from_settings(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("sample")
+    monkeypatch.setenv("PLANWATCH_THRESHOLDS", '{"ahead": "0.001", "lag_yellow": "0.001"}')
+    gdp = next(line for line in run("assess")[1].splitlines() if "GDP" in line)
+    assert "滞后" in gdp
+    monkeypatch.setenv("PLANWATCH_THRESHOLDS", '{"nonsense": "1"}')
+    code, out, err = run("assess")
+    assert (code, out) == (2, "") and "nonsense" in err

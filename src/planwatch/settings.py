@@ -22,5 +22,9 @@ class Settings(BaseSettings):
     """SQLAlchemy URL (PLANWATCH_DATABASE_URL): the embedded SQLite file in the working folder
     by default; ``postgresql://user@host/db`` for a multi-user deployment."""
 
+    thresholds: dict[str, str] = Field(default_factory=dict)
+    """Assessment thresholds to override (PLANWATCH_THRESHOLDS, JSON), e.g.
+    ``{"ahead": "0.15", "binding_lag_red": "0.15"}``; names as in docs/assessment.md."""
+
     user: str | None = None
     """Who the CLI records in the audit log (PLANWATCH_USER); the login name by default."""

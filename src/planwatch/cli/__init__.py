@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import data, documents
+from planwatch.cli import assessment, data, documents
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
 
 documents.register(app)
 data.register(app)
+assessment.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,72 @@
+"""Bands that turn numbers into a status, a light and a growth verdict: settings, not constants."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+
+from planwatch.errors import InvalidInput
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Bands of DESIGN.md §2 and Statistics Canada's growth-ratio cut-offs.
+
+    Status: P − τ ≥ ``ahead`` → 快于预期; P − τ ≤ −``ahead`` → 滞后; between → 基本符合预期.
+    Light, from the gap g = τ − P: g < ``lag_yellow`` green, ``lag_yellow`` ≤ g ≤ ``lag_red``
+    yellow, g > ``lag_red`` red; 约束性 (binding) indicators use the ``binding_*`` bands.
+    Growth ratio R: ≥ ``growth_on_track`` on track, ≥ ``growth_moderate`` moderate,
+    ≥ ``growth_limited`` limited, below deterioration.
+
+    >>> Thresholds().lights(binding=True)
+    (Decimal('0.05'), Decimal('0.20'))
+    >>> Thresholds.from_mapping({"ahead": "0.15"}).ahead
+    Decimal('0.15')
+    """
+
+    ahead: Decimal = Decimal("0.10")
+    lag_yellow: Decimal = Decimal("0.10")
+    lag_red: Decimal = Decimal("0.30")
+    binding_lag_yellow: Decimal = Decimal("0.05")
+    binding_lag_red: Decimal = Decimal("0.20")
+    growth_on_track: Decimal = Decimal("0.95")
+    growth_moderate: Decimal = Decimal("0.60")
+    growth_limited: Decimal = Decimal("0")
+
+    def __post_init__(self) -> None:
+        if not Decimal(0) < self.lag_yellow <= self.lag_red:
+            raise InvalidInput("阈值错误:须 0 < lag_yellow ≤ lag_red")
+        if not Decimal(0) < self.binding_lag_yellow <= self.binding_lag_red:
+            raise InvalidInput("阈值错误:须 0 < binding_lag_yellow ≤ binding_lag_red")
+        if self.ahead <= 0:
+            raise InvalidInput("阈值错误:须 ahead > 0")
+        if not self.growth_limited <= self.growth_moderate <= self.growth_on_track:
+            raise InvalidInput("阈值错误:须 growth_limited ≤ growth_moderate ≤ growth_on_track")
+
+    def lights(self, *, binding: bool) -> tuple[Decimal, Decimal]:
+        """The (yellow, red) gap bands for an indicator of this attribute."""
+        if binding:
+            return self.binding_lag_yellow, self.binding_lag_red
+        return self.lag_yellow, self.lag_red
+
+    def as_mapping(self) -> dict[str, str]:
+        """Every threshold as text, for an Assessment's ``thresholds``.
+
+        >>> Thresholds().as_mapping()["lag_red"]
+        '0.30'
+        """
+        return {f.name: str(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object]) -> Thresholds:
+        """Thresholds from settings (names as the fields; values as Decimal, str or number)."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise InvalidInput(f"未知的阈值设置:{', '.join(unknown)}")
+        try:
+            parsed = {k: Decimal(str(v)) for k, v in values.items()}
+        except InvalidOperation as error:
+            raise InvalidInput(f"阈值不是数字:{values}") from error
+        return cls(**parsed)

@@ -1,0 +1,77 @@
+"""Where the sample plan stands: stored records through the engine, on both databases."""
+
+from decimal import Decimal
+
+import pytest
+
+from planwatch.assess.thresholds import Thresholds
+from planwatch.domain.assessment import Light, Status
+from planwatch.errors import InvalidInput
+from planwatch.services.assessment import plan_assessment
+from planwatch.services.observations import add_observation, find_indicator
+from planwatch.services.plans import get_plan
+from planwatch.services.sample import load_sample
+from planwatch.settings import Settings
+from planwatch.store.database import Database
+
+
+@pytest.fixture
+def loaded(database: Database) -> Database:
+    with database.session() as session:
+        load_sample(session, Settings(), actor="样例")
+    return database
+
+
+def test_sample_gdp_as_of_2022(loaded: Database) -> None:
+    with loaded.session() as session:
+        result = plan_assessment(session, None, None, Thresholds())
+    assert result.as_of == 2022  # the latest year with data
+    gdp = next(r.assessment for r in result.rows if r.assessment.indicator.name == "GDP")
+    # τ = (2022 − 2020)/(2025 − 2020) = 0.4; P = (767.81 − 616.36)/(1000 − 616.36) = 151.45/383.64
+    assert gdp.time_share == Decimal("0.4")
+    assert gdp.progress is not None and abs(gdp.progress - Decimal("0.39477")) < Decimal("0.00001")
+    assert (gdp.status, gdp.light) == (Status.ON_TRACK, Light.GREEN)
+    # (767.81/616.36)^(1/2) − 1 = 1.245716^0.5 − 1 = 0.11612
+    # (1000/767.81)^(1/3) − 1: ln 1.302406 = 0.264214, /3 = 0.088071, e^0.088071 − 1 = 0.092066
+    assert gdp.observed_growth is not None and abs(
+        gdp.observed_growth - Decimal("0.11612")
+    ) < Decimal("0.00001")
+    assert gdp.required_growth_remaining is not None
+    assert abs(gdp.required_growth_remaining - Decimal("0.092066")) < Decimal("0.000001")
+    assert sum(result.counts.values()) == len(result.rows)
+    assert result.counts[Status.ON_TRACK] >= 1
+
+
+def test_binding_indicators_come_first(loaded: Database) -> None:
+    with loaded.session() as session:
+        water = find_indicator(get_plan(session, None), "用水总量")
+        water.attribute = "binding"
+    with loaded.session() as session:
+        result = plan_assessment(session, None, 2022, Thresholds())
+    assert result.rows[0].assessment.indicator.name == "用水总量"
+
+
+def test_a_new_observation_changes_the_status(loaded: Database) -> None:
+    with loaded.session() as session:
+        gdp = find_indicator(get_plan(session, None), "GDP")
+        add_observation(session, gdp, 2023, Decimal("1010"), "统计局")
+    with loaded.session() as session:
+        result = plan_assessment(session, None, None, Thresholds())
+    gdp_row = next(r.assessment for r in result.rows if r.assessment.indicator.name == "GDP")
+    assert (result.as_of, gdp_row.status) == (2023, Status.ACHIEVED_EARLY)
+
+
+def test_thresholds_decide_the_band(loaded: Database) -> None:
+    strict = Thresholds.from_mapping(
+        {"ahead": "0.001", "lag_yellow": "0.001", "binding_lag_yellow": "0.001"}
+    )
+    with loaded.session() as session:
+        result = plan_assessment(session, None, 2022, strict)
+    gdp = next(r.assessment for r in result.rows if r.assessment.indicator.name == "GDP")
+    # P − τ = 0.39477 − 0.4 = −0.0052, beyond a 0.001 band for the status and the light
+    assert (gdp.status, gdp.light) == (Status.LAGGING, Light.YELLOW)
+
+
+def test_unreasonable_year(loaded: Database) -> None:
+    with loaded.session() as session, pytest.raises(InvalidInput, match="评估年份"):
+        plan_assessment(session, None, 99999, Thresholds())
