@@ -17,8 +17,8 @@ from planwatch.cli.app import PlanOption, settings, user_errors
 from planwatch.cli.data import session
 from planwatch.domain.assessment import Assessment, Light, Status
 from planwatch.domain.indicator import Attribute
-from planwatch.services.assessment import PlanAssessment, plan_assessment
 from planwatch.services.extraction import json_number
+from planwatch.services.overview import PlanOverview, plan_overview
 
 LIGHT_STYLE = {Light.GREEN: "green", Light.YELLOW: "yellow", Light.RED: "red", Light.GREY: "dim"}
 STATUS_STYLE = {
@@ -49,7 +49,7 @@ def assess(
     with user_errors():
         thresholds = Thresholds.from_mapping(current.thresholds)
     with session(current) as opened:
-        result = plan_assessment(opened, plan, as_of, thresholds)
+        result = plan_overview(opened, plan, as_of, thresholds)
     if format is AssessFormat.JSON:
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
         return
@@ -59,10 +59,10 @@ def assess(
     console.print(summary_line(result))
 
 
-def summary_line(result: PlanAssessment) -> str:
+def summary_line(result: PlanOverview) -> str:
     """共 N 项:提前实现 a 项,快于预期 b 项,基本符合预期 c 项,滞后 d 项,无数据 e 项。"""
     parts = ",".join(f"{status.value} {result.counts[status]} 项" for status in Status)
-    return f"截至 {result.as_of} 年,共 {len(result.rows)} 项:{parts}。"
+    return f"截至 {result.as_of} 年,共 {len(result.assessed)} 项:{parts}。"
 
 
 def _percent(value: Decimal | None) -> str:
@@ -73,8 +73,8 @@ def _number(value: Decimal | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
 
 
-def _table(result: PlanAssessment) -> Table:
-    title = f"{result.title or result.plan_key} — 截至 {result.as_of} 年"
+def _table(result: PlanOverview) -> Table:
+    title = f"{result.title or result.key} — 截至 {result.as_of} 年"
     table = Table(title=title, show_lines=False, header_style="bold")
     for column in (
         "编号",
@@ -91,8 +91,9 @@ def _table(result: PlanAssessment) -> Table:
         "尚需年均增速",
     ):
         table.add_column(column, no_wrap=column != "指标")
-    for row in result.rows:
+    for row in result.assessed:
         a = row.assessment
+        assert a is not None
         indicator = a.indicator
         target = indicator.main_target
         light_style = LIGHT_STYLE[a.light]
@@ -170,12 +171,14 @@ def assessment_json(row_code: str, a: Assessment) -> dict[str, Any]:
     }
 
 
-def to_json(result: PlanAssessment) -> dict[str, Any]:
+def to_json(result: PlanOverview) -> dict[str, Any]:
     return {
-        "plan": result.plan_key,
+        "plan": result.key,
         "as_of": result.as_of,
         "counts": {status.value: count for status, count in result.counts.items()},
-        "indicators": [assessment_json(row.code, row.assessment) for row in result.rows],
+        "indicators": [
+            assessment_json(row.code, row.assessment) for row in result.assessed if row.assessment
+        ],
     }
 
 
