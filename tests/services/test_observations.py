@@ -212,3 +212,19 @@ def test_csv_template(loaded: Database, tmp_path: Path) -> None:
     write_csv(path, TEMPLATE_HEADER, rows)
     table = read_table(path)
     assert table.header == TEMPLATE_HEADER and len(table.rows) == len(rows)
+
+
+def test_progress_note_is_kept_per_year_and_audited(loaded: Database) -> None:
+    from planwatch.services.observations import set_progress_note
+
+    with loaded.session() as session:
+        gdp = find_indicator(get_plan(session, None), "GDP")
+        set_progress_note(session, gdp, 2022, "疫情影响消费", "发放消费券", "发改局")
+        set_progress_note(
+            session, gdp, 2022, "疫情影响消费和投资", "发放消费券;加快项目建设", "发改局"
+        )
+        assert [(n.year, n.reason) for n in gdp.notes] == [(2022, "疫情影响消费和投资")]
+        with pytest.raises(InvalidInput, match="不能都为空"):
+            set_progress_note(session, gdp, 2023, " ", "", "发改局")
+        entries = session.query(AuditEntry).filter_by(action="note").all()
+        assert entries[-1].before == {"reason": "疫情影响消费", "measures": "发放消费券"}

@@ -24,6 +24,7 @@ from planwatch.services.observations import (
     current_observations,
     find_indicator,
     import_observations,
+    set_progress_note,
     template_rows,
 )
 from planwatch.services.plans import get_plan, import_plan
@@ -269,6 +270,21 @@ def observe_import(
     )
 
 
+def observe_note(
+    code: Annotated[str, typer.Argument(help="指标编号或名称。")],
+    year: Annotated[int, typer.Argument(help="年份。")],
+    plan: PlanOption = None,
+    reason: Annotated[str, typer.Option(help="进展滞后或超前的原因。")] = "",
+    measures: Annotated[str, typer.Option(help="已采取或拟采取的措施。")] = "",
+) -> None:
+    """记录某项指标某年的原因与措施(评估报告的滞后指标一节引用)。"""
+    current = settings()
+    with session(current) as opened:
+        indicator = find_indicator(get_plan(opened, plan), code)
+        set_progress_note(opened, indicator, year, reason, measures, actor(current))
+        typer.echo(f"已记录 {indicator.name} {year} 年的原因与措施。")
+
+
 def _report_problems(name: str, problems: list[RowProblem]) -> None:
     for problem in problems:
         typer.echo(f"{name}: {problem}", err=True)
@@ -304,5 +320,6 @@ def register(app: typer.Typer) -> None:
     indicator_app.command("import-table")(indicator_table)
     observe_app.command("add")(observe_add)
     observe_app.command("import")(observe_import)
+    observe_app.command("note")(observe_note)
     app.add_typer(indicator_app, name="indicator")
     app.add_typer(observe_app, name="observe")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.services.audit import record
 from planwatch.services.tables import Table
-from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote
 
 STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
 STATUS_NAMES = {value: key for key, value in STATUS_LABELS.items()}
@@ -361,3 +361,25 @@ def template_rows(plan: Plan) -> list[list[object]]:
                 ]
             )
     return rows
+
+
+def set_progress_note(
+    session: Session, indicator: IndicatorRecord, year: int, reason: str, measures: str, actor: str
+) -> ProgressNote:
+    """Record why an indicator stands where it does in ``year`` and what is being done."""
+    _check_year(indicator.plan, year)
+    if not reason.strip() and not measures.strip():
+        raise InvalidInput("原因和措施不能都为空")
+    note = next((n for n in indicator.notes if n.year == year), None)
+    before: dict[str, object] | None = (
+        {"reason": note.reason, "measures": note.measures} if note else None
+    )
+    if note is None:
+        note = ProgressNote(year=year)
+        indicator.notes.append(note)
+    note.reason, note.measures = reason.strip(), measures.strip()
+    note.recorded_by, note.recorded_at = actor, datetime.now(UTC)
+    session.flush()
+    record(session, actor, "note", "indicator", indicator.id, before,
+           {"year": year, "reason": note.reason, "measures": note.measures})  # fmt: skip
+    return note

@@ -52,6 +52,16 @@ class Revision:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """Reasons and measures (原因与措施) recorded for an indicator in one year."""
+
+    year: int
+    reason: str
+    measures: str
+    recorded_by: str
+
+
+@dataclass(frozen=True, slots=True)
 class IndicatorView:
     """An indicator as every renderer shows it."""
 
@@ -70,6 +80,7 @@ class IndicatorView:
     source_end: int | None
     observations: tuple[Observation, ...]  # current value of each year
     revisions: tuple[Revision, ...]  # every revision, oldest first
+    notes: tuple[Note, ...]  # reasons and measures, by year
     assessment: Assessment | None  # None for an indicator without a target
 
     @property
@@ -244,5 +255,6 @@ def _view(
         source_end=record.source_end,
         observations=observations,
         revisions=tuple(_revision(o) for o in record.observations),
+        notes=tuple(Note(n.year, n.reason, n.measures, n.recorded_by) for n in record.notes),
         assessment=assessment,
     )

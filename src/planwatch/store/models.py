@@ -159,6 +159,9 @@ class IndicatorRecord(Base):
         order_by="(ObservationRecord.year, ObservationRecord.revision)",
         cascade="all, delete-orphan",
     )
+    notes: Mapped[list[ProgressNote]] = relationship(
+        back_populates="indicator", order_by="ProgressNote.year", cascade="all, delete-orphan"
+    )
 
 
 class TargetRecord(Base):
@@ -194,6 +197,23 @@ class ObservationRecord(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     indicator: Mapped[IndicatorRecord] = relationship(back_populates="observations")
+
+
+class ProgressNote(Base):
+    """Why an indicator stands where it does in a year, and what is being done (原因与措施)."""
+
+    __tablename__ = "progress_note"
+    __table_args__ = (UniqueConstraint("indicator_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    indicator: Mapped[IndicatorRecord] = relationship(back_populates="notes")
 
 
 class AuditEntry(Base):
