@@ -33,7 +33,7 @@ def _postgres_database() -> Iterator[Database]:
         if os.environ.get("CI"):
             raise
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {error}")
-    database = Database(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
+    database = Database(f"{POSTGRES_URL}?options=-csearch_path%3D{schema},public")
     try:
         database.migrate()
         yield database
@@ -54,3 +54,18 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
         database.dispose()
     else:
         yield from _postgres_database()
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Still argon2id, with the smallest cost, so the many sign-ins of the tests stay fast.
+
+    tests/services/test_users.py checks the production parameters on their own.
+    """
+    from argon2 import PasswordHasher
+
+    from planwatch.services import users
+
+    monkeypatch.setattr(
+        users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )

@@ -28,3 +28,19 @@ class UnreadableDocument(InvalidInput):
 
 class NotFound(PlanwatchError):
     """A requested object does not exist."""
+
+
+class Unauthorized(PlanwatchError):
+    """No one is signed in (or the session has ended) where signing in is required.
+
+    >>> isinstance(Unauthorized("请先登录"), PlanwatchError)
+    True
+    """
+
+
+class Forbidden(PlanwatchError):
+    """The signed-in user may not do this: a viewer writing, an editor of another department.
+
+    >>> str(Forbidden("只能修改本部门的指标"))
+    '只能修改本部门的指标'
+    """

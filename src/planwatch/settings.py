@@ -26,5 +26,18 @@ class Settings(BaseSettings):
     """Assessment thresholds to override (PLANWATCH_THRESHOLDS, JSON), e.g.
     ``{"ahead": "0.15", "binding_lag_red": "0.15"}``; names as in docs/assessment.md."""
 
+    public_read: bool = False
+    """Anyone may read the dashboard and the API without signing in (PLANWATCH_PUBLIC_READ);
+    writes always need a signed-in user."""
+
+    session_ttl_hours: int = Field(default=12, gt=0, le=24 * 30)
+    """How long a web sign-in lasts (PLANWATCH_SESSION_TTL_HOURS)."""
+
+    secure_cookies: bool = False
+    """Mark the session cookie Secure (PLANWATCH_SECURE_COOKIES): set it behind HTTPS."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, gt=0, lt=65536)
+
     user: str | None = None
     """Who the CLI records in the audit log (PLANWATCH_USER); the login name by default."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, data, documents
+from planwatch.cli import assessment, data, documents, reports, users, web
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
@@ -16,6 +16,9 @@ __all__ = ["app", "main"]
 documents.register(app)
 data.register(app)
 assessment.register(app)
+reports.register(app)
+users.register(app)
+web.register(app)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.services.audit import record
 from planwatch.services.observations import RowProblem, _decimal
+from planwatch.services.search import reindex_plan
 from planwatch.services.tables import Table
 from planwatch.store.models import Department, IndicatorRecord, Plan, TargetRecord
 
@@ -179,6 +180,8 @@ def import_indicator_table(
             before,
             indicator_snapshot(indicator),
         )
+    if not dry_run:
+        reindex_plan(session, plan)
     return report
 
 
@@ -382,6 +385,7 @@ def edit_indicator(
         )
     _edit_targets(indicator, changes)
     session.flush()
+    reindex_plan(session, indicator.plan)
     record(session, actor, "edit", "indicator", indicator.id, before, indicator_snapshot(indicator))
     return indicator
 

@@ -9,6 +9,7 @@ overwritten: who, when, source and status (初步/最终/修订) stay with each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -182,9 +183,19 @@ def find_indicator(plan: Plan, reference: str) -> IndicatorRecord:
 
 
 def import_observations(
-    session: Session, plan: Plan, table: Table, actor: str, *, dry_run: bool = False
+    session: Session,
+    plan: Plan,
+    table: Table,
+    actor: str,
+    *,
+    dry_run: bool = False,
+    may_edit: Callable[[IndicatorRecord], bool] | None = None,
 ) -> ImportReport:
-    """Validate every row of ``table``; write only when all are good and it is no dry run."""
+    """Validate every row of ``table``; write only when all are good and it is no dry run.
+
+    ``may_edit`` limits the indicators the importer may change (a department editor's own);
+    a row for another indicator is a bad row.
+    """
     report = ImportReport(rows=len(table.rows), dry_run=dry_run)
     columns = table.resolve(COLUMNS)
     missing = [
@@ -199,7 +210,7 @@ def import_observations(
             RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
         )
         return report
-    values = _parse_rows(plan, table, columns, report)
+    values = _parse_rows(plan, table, columns, report, may_edit)
     if report.problems:
         return report
     for value in values:
@@ -232,7 +243,11 @@ def import_observations(
 
 
 def _parse_rows(
-    plan: Plan, table: Table, columns: dict[str, int], report: ImportReport
+    plan: Plan,
+    table: Table,
+    columns: dict[str, int],
+    report: ImportReport,
+    may_edit: Callable[[IndicatorRecord], bool] | None,
 ) -> list[_Value]:
     by_code = {i.code: i for i in plan.indicators}
     by_name = {i.name: i for i in plan.indicators}
@@ -254,6 +269,9 @@ def _parse_rows(
         if indicator is None:
             key = "code" if cell("code") else "name"
             problem(key, "找不到该指标" if cell(key) else "指标编号和指标名称都为空")
+            continue
+        if may_edit is not None and not may_edit(indicator):
+            problem("code" if cell("code") else "name", "无权修改该指标(不属于本部门)")
             continue
         ok = True
         year = _integer(cell("year"))
@@ -380,6 +398,13 @@ def set_progress_note(
     note.reason, note.measures = reason.strip(), measures.strip()
     note.recorded_by, note.recorded_at = actor, datetime.now(UTC)
     session.flush()
-    record(session, actor, "note", "indicator", indicator.id, before,
-           {"year": year, "reason": note.reason, "measures": note.measures})  # fmt: skip
+    record(
+        session,
+        actor,
+        "note",
+        "indicator",
+        indicator.id,
+        before,
+        {"year": year, "reason": note.reason, "measures": note.measures},
+    )
     return note

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from planwatch.assess import assess, summarize
 from planwatch.assess.thresholds import Thresholds
@@ -30,7 +31,13 @@ from planwatch.domain.indicator import (
 from planwatch.errors import InvalidInput
 from planwatch.services.observations import current_observations
 from planwatch.services.plans import get_plan
-from planwatch.store.models import IndicatorRecord, ObservationRecord, OutlineNodeRecord, Plan
+from planwatch.store.models import (
+    IndicatorRecord,
+    ObservationRecord,
+    OutlineNodeRecord,
+    Plan,
+    PlanVersion,
+)
 
 OTHER_CHAPTER = "其他"
 
@@ -165,8 +172,13 @@ def _revision(record: ObservationRecord) -> Revision:
         simulated=record.simulated,
         is_growth_rate=record.is_growth_rate,
         recorded_by=record.recorded_by,
-        recorded_at=record.recorded_at,
+        recorded_at=aware(record.recorded_at),
     )
+
+
+def aware(moment: datetime) -> datetime:
+    """A stored time as UTC: SQLite gives back naive datetimes, PostgreSQL aware ones."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def default_as_of(plan: Plan) -> int:
@@ -196,11 +208,30 @@ def _chapter_of(node: str | None, chapters: dict[str, str]) -> str:
     return OTHER_CHAPTER
 
 
+def _loaded(session: Session, plan_id: int) -> Plan:
+    """The plan with everything the overview reads, in a handful of queries instead of one per
+    indicator and collection."""
+    indicators = selectinload(Plan.indicators)
+    query = (
+        select(Plan)
+        .where(Plan.id == plan_id)
+        .options(
+            indicators.selectinload(IndicatorRecord.targets),
+            indicators.selectinload(IndicatorRecord.observations),
+            indicators.selectinload(IndicatorRecord.notes),
+            indicators.joinedload(IndicatorRecord.department),
+            selectinload(Plan.versions).selectinload(PlanVersion.nodes),
+        )
+        .execution_options(populate_existing=True)
+    )
+    return session.scalars(query).one()
+
+
 def plan_overview(
     session: Session, plan_reference: str | None, as_of: int | None, thresholds: Thresholds
 ) -> PlanOverview:
     """Assess every indicator of a plan at ``as_of`` (default: the latest year with data)."""
-    plan = get_plan(session, plan_reference)
+    plan = _loaded(session, get_plan(session, plan_reference).id)
     year = as_of if as_of is not None else default_as_of(plan)
     if not 1949 <= year <= 2200:
         raise InvalidInput(f"评估年份 {year} 不合理")
@@ -223,7 +254,7 @@ def plan_overview(
         thresholds=thresholds,
         sources=tuple(sorted({o.source for o in shown if o.source})),
         simulated=any(o.simulated for o in shown),
-        data_until=max((o.recorded_at for o in observations), default=None),
+        data_until=max((aware(o.recorded_at) for o in observations), default=None),
     )
 
 

@@ -20,6 +20,7 @@ from planwatch.domain.quantity import IndicatorCandidate, Quantity
 from planwatch.errors import NotFound
 from planwatch.services.audit import record
 from planwatch.services.extraction import Extraction, extract_document
+from planwatch.services.search import reindex_plan
 from planwatch.store.models import (
     IndicatorRecord,
     OutlineNodeRecord,
@@ -96,6 +97,8 @@ def import_plan(session: Session, document: Document, actor: str) -> ImportOutco
     session.add(version)
     session.flush()
     added = _add_indicators(session, plan, version, extraction.indicators)
+    session.refresh(plan)
+    reindex_plan(session, plan)
     record(
         session,
         actor,

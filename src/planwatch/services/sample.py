@@ -21,6 +21,7 @@ from planwatch.samples import sample_path
 from planwatch.services.indicators import _new_indicator
 from planwatch.services.observations import add_observation
 from planwatch.services.plans import ImportOutcome, get_plan, import_plan
+from planwatch.services.search import reindex_plan
 from planwatch.services.tables import Table, parse_table
 from planwatch.settings import Settings
 from planwatch.store.models import IndicatorRecord, Plan
@@ -68,6 +69,7 @@ def load_sample(session: Session, settings: Settings, actor: str) -> SampleOutco
             note=row[columns["note"]],
         )
         added += observation is not None
+    reindex_plan(session, plan)
     return SampleOutcome(outcome, added, other)
 
 

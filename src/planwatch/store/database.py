@@ -15,6 +15,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.errors import InvalidInput
+from planwatch.store import search as _search  # noqa: F401  (registers search_entry)
 
 
 def make_engine(url: str) -> Engine:
@@ -65,6 +66,10 @@ class Database:
 
     def migrate(self) -> None:
         migrate(self.engine)
+
+    def new_session(self) -> Session:
+        """A session the caller commits and closes (the web app's per-request session)."""
+        return self._sessions()
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     DateTime,
     ForeignKey,
     Integer,
@@ -80,7 +81,7 @@ class PlanVersion(Base):
     source_path: Mapped[str] = mapped_column(String(500))
     format: Mapped[str] = mapped_column(String(10))
     encoding: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, deferred=True)  # loaded when read, not with the row
     status: Mapped[str] = mapped_column(String(20), default="draft")  # draft / confirmed
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -227,3 +228,43 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, object] | None] = mapped_column(JSON)
     after: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+class UserRecord(Base):
+    """A person who signs in: administrator, department editor or viewer (docs/security.md).
+
+    Only the argon2 hash of the password is kept; an editor belongs to a department and may
+    change only that department's indicators.
+    """
+
+    __tablename__ = "app_user"
+    __table_args__ = (
+        CheckConstraint("role IN ('admin', 'editor', 'viewer')", name="role"),
+        CheckConstraint("role <> 'editor' OR department_id IS NOT NULL", name="editor_department"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    department: Mapped[Department | None] = relationship()
+
+
+class SessionRecord(Base):
+    """A signed-in browser session; the id is the sha256 of the cookie's token, never the token."""
+
+    __tablename__ = "web_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    csrf_secret: Mapped[str] = mapped_column(String(64))
+
+    user: Mapped[UserRecord] = relationship()

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from planwatch.store import search as _search  # noqa: F401  (registers search_entry)
 from planwatch.store.models import Base
 
 connection = context.config.attributes["connection"]

@@ -1,0 +1,11 @@
+"""The JSON API under /api/v1: one router per resource, one error shape (web/errors.py)."""
+
+from fastapi import APIRouter
+
+from planwatch.web.api import auth, departments, indicators, plans, reports, search
+
+PREFIX = "/api/v1"
+MODULES = (plans, indicators, search, departments, reports, auth)
+router = APIRouter()
+for module in MODULES:
+    router.include_router(module.router)

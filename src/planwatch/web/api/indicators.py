@@ -1,0 +1,153 @@
+"""Indicators: read one with its assessment and history; edit; add observations and notes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from planwatch.services.indicators import IndicatorChanges, edit_indicator
+from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
+from planwatch.services.users import require_admin, require_edit
+from planwatch.web.api.common import indicator_or_404, overview
+from planwatch.web.api.serialize import view_json
+from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
+
+router = APIRouter(tags=["indicators"])
+Year = Annotated[int, Field(ge=1949, le=2200)]
+Amount = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=26, decimal_places=6)]
+
+
+class ObservationCreate(BaseModel):
+    """A value for one year, in the indicator's unit (or a growth rate in %)."""
+
+    year: Year
+    value: Amount
+    status: Literal["初步", "最终", "修订"] = "最终"
+    source: str = Field(default="", max_length=500)
+    note: str = Field(default="", max_length=500)
+    is_growth_rate: bool = False
+    simulated: bool = False
+
+
+class NoteCreate(BaseModel):
+    year: Year
+    reason: str = Field(default="", max_length=4000)
+    measures: str = Field(default="", max_length=4000)
+
+
+class IndicatorUpdate(BaseModel):
+    """Fields to change; omitted fields stay as they are."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    unit: str | None = Field(default=None, min_length=1, max_length=30)
+    attribute: Literal["预期性", "约束性", "expected", "binding"] | None = None
+    kind: (
+        Literal[
+            "level",
+            "growth_rate",
+            "cumulative",
+            "ceiling",
+            "floor",
+            "change",
+            "relational",
+            "qualitative",
+        ]
+        | None
+    ) = None
+    direction: Literal["increase", "decrease"] | None = None
+    baseline_year: Year | None = None
+    baseline_value: Amount | None = None
+    target_value: Amount | None = None
+    target_year: Year | None = None
+    comparator: Literal[">=", ">", "<=", "<", "="] | None = None
+    stretch_value: Amount | None = None
+    department: str | None = Field(default=None, max_length=100)
+    confirmed: bool | None = None
+
+
+def _view(
+    session: SessionDep, settings: SettingsDep, indicator_id: int, as_of: int | None
+) -> dict[str, Any]:
+    indicator = indicator_or_404(session, indicator_id)
+    plan_overview = overview(session, indicator.plan, as_of, settings)
+    view = plan_overview.indicator(indicator.code)
+    assert view is not None  # the indicator belongs to the plan it was looked up in
+    return view_json(view, full=True)
+
+
+@router.get("/indicators/{indicator_id}")
+def get_indicator(
+    indicator_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    _: ReaderDep,
+    as_of: Annotated[int | None, Query(ge=1949, le=2200)] = None,
+) -> dict[str, Any]:
+    """一项指标:评估结果(含公式、输入、阈值)、各年数据、修订历史、原因与措施、出处。"""
+    return _view(session, settings, indicator_id, as_of)
+
+
+@router.patch("/indicators/{indicator_id}")
+def update_indicator(
+    indicator_id: int,
+    changes: IndicatorUpdate,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: WriterDep,
+) -> dict[str, Any]:
+    """修改并确认指标(管理员)。"""
+    require_admin(user)
+    indicator = indicator_or_404(session, indicator_id)
+    edit_indicator(session, indicator, IndicatorChanges(**changes.model_dump()), user.username)
+    session.commit()
+    return _view(session, settings, indicator_id, None)
+
+
+@router.post("/indicators/{indicator_id}/observations", status_code=201)
+def create_observation(
+    indicator_id: int,
+    body: ObservationCreate,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: WriterDep,
+) -> dict[str, Any]:
+    """录入一项观测值(管理员,或本部门的填报员);与当前值相同则不改动。"""
+    indicator = indicator_or_404(session, indicator_id)
+    require_edit(user, indicator)
+    added = add_observation(
+        session,
+        indicator,
+        body.year,
+        body.value,
+        user.username,
+        status=STATUS_LABELS[body.status],
+        source=body.source,
+        note=body.note,
+        is_growth_rate=body.is_growth_rate,
+        simulated=body.simulated,
+    )
+    session.commit()
+    return {
+        "added": added is not None,
+        "revision": added.revision if added else None,
+        "indicator": _view(session, settings, indicator_id, None),
+    }
+
+
+@router.post("/indicators/{indicator_id}/notes", status_code=201)
+def create_note(
+    indicator_id: int,
+    body: NoteCreate,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: WriterDep,
+) -> dict[str, Any]:
+    """记录某年的原因与措施(管理员,或本部门的填报员)。"""
+    indicator = indicator_or_404(session, indicator_id)
+    require_edit(user, indicator)
+    set_progress_note(session, indicator, body.year, body.reason, body.measures, user.username)
+    session.commit()
+    return _view(session, settings, indicator_id, None)

@@ -1,0 +1,62 @@
+"""The FastAPI application: ``create_app(settings)`` builds it; nothing connects at import time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from planwatch import __version__
+from planwatch.settings import Settings
+from planwatch.store.database import Database
+from planwatch.web import errors, format
+from planwatch.web.api import PREFIX as API_PREFIX
+from planwatch.web.api import router as api_router
+from planwatch.web.cache import OverviewCache
+from planwatch.web.pages import router as pages_router
+
+PACKAGE = Path(str(resources.files("planwatch.web")))
+
+
+def templates() -> Jinja2Templates:
+    engine = Jinja2Templates(directory=PACKAGE / "templates")
+    engine.env.filters.update(format.FILTERS)
+    engine.env.globals["version"] = __version__
+    return engine
+
+
+def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
+    """The web app over ``database`` (default: the one ``settings.database_url`` names)."""
+    owned = database is None
+    db = database or Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        db.migrate()
+        yield
+        if owned:
+            db.dispose()
+
+    app = FastAPI(
+        title="planwatch",
+        summary="五年规划纲要实施监测:指标、数据、评估",
+        version=__version__,
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.database = db
+    app.state.templates = templates()
+    app.state.overviews = OverviewCache()
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
+    app.include_router(api_router, prefix=API_PREFIX)
+    app.include_router(pages_router)
+    return app

@@ -1,0 +1,68 @@
+"""The data an indicator's trajectory chart draws (rendered by static/app.js with ECharts)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from planwatch.services.overview import IndicatorView
+
+
+def _num(value: Decimal | None) -> float | None:
+    return float(value) if value is not None and value.is_finite() else None
+
+
+def trajectory(view: IndicatorView) -> dict[str, Any]:
+    """Series for the chart: observations, baseline, time-proportional path, targets, projection.
+
+    The path runs straight from the baseline to the main target: where the value would stand
+    each year if progress kept pace with time (序时进度).
+    """
+    indicator = view.indicator
+    a = view.assessment
+    target = indicator.main_target
+    stretch = indicator.stretch_target
+    baseline_year = indicator.baseline_year
+    baseline_value = indicator.baseline_value
+    if a is not None and baseline_value is None:
+        # the engine may take the baseline from the period and the data; show what it used
+        year_text = a.inputs.get("baseline_year", "")
+        baseline_year = int(year_text) if year_text.isdigit() else baseline_year
+        value = a.inputs.get("baseline_value")
+        baseline_value = Decimal(value) if value and _is_number(value) else None
+    levels = [o for o in view.observations if not o.is_growth_rate]
+    years = sorted(
+        {o.year for o in levels}
+        | {y for y in (baseline_year, target.year if target else None) if y}
+    )
+    path: list[list[float | None]] = []
+    if target and baseline_year and baseline_value is not None and target.year > baseline_year:
+        path = [[baseline_year, _num(baseline_value)], [target.year, _num(target.value)]]
+    projection: list[list[float | None]] = []
+    if a is not None and a.latest is not None and a.projected_value is not None and target:
+        projection = [[a.latest.year, _num(a.latest.value)], [target.year, _num(a.projected_value)]]
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "years": years,
+        "observations": [[o.year, _num(o.value), o.status.value, o.simulated] for o in levels],
+        "baseline": [baseline_year, _num(baseline_value)] if baseline_value is not None else None,
+        "target": {
+            "year": target.year,
+            "value": _num(target.value),
+            "comparator": target.comparator,
+        }
+        if target
+        else None,
+        "stretch": {"year": stretch.year, "value": _num(stretch.value)} if stretch else None,
+        "path": path,
+        "projection": projection,
+    }
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True

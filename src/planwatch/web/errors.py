@@ -1,0 +1,95 @@
+"""One error shape for the whole web app, built in one place.
+
+The JSON API answers every error with ``{"error": {"code", "message", "details"}}`` and the
+matching status; the pages answer with the error page, in Chinese.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+from planwatch.errors import Forbidden, InvalidInput, NotFound, PlanwatchError, Unauthorized
+
+STATUS = {NotFound: 404, Unauthorized: 401, Forbidden: 403, InvalidInput: 422}
+CODES = {
+    404: "not_found",
+    401: "unauthorized",
+    403: "forbidden",
+    422: "invalid_input",
+    400: "bad_request",
+    405: "method_not_allowed",
+    413: "too_large",
+    500: "internal",
+}
+
+
+def error_body(status: int, message: str, details: list[Any] | None = None) -> dict[str, Any]:
+    """The JSON error shape.
+
+    >>> error_body(404, "找不到指标")
+    {'error': {'code': 'not_found', 'message': '找不到指标', 'details': []}}
+    """
+    return {
+        "error": {"code": CODES.get(status, "error"), "message": message, "details": details or []}
+    }
+
+
+def status_of(error: PlanwatchError) -> int:
+    return next((code for kind, code in STATUS.items() if isinstance(error, kind)), 400)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def respond(
+    request: Request, status: int, message: str, details: list[Any] | None = None
+) -> Response:
+    if wants_json(request):
+        return JSONResponse(error_body(status, message, details), status_code=status)
+    if status == 401:
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    templates = request.app.state.templates
+    page: Response = templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "message": message, "details": details or []},
+        status_code=status,
+    )
+    return page
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every error into the one shape."""
+
+    @app.exception_handler(PlanwatchError)
+    async def planwatch_error(request: Request, error: PlanwatchError) -> Response:
+        return respond(request, status_of(error), str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError) -> Response:
+        details = [
+            {"field": ".".join(str(part) for part in e["loc"]), "message": e["msg"]}
+            for e in error.errors()
+        ]
+        return respond(request, 422, "请求参数不正确", details)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        messages = {404: "页面不存在", 405: "不支持该请求方法"}
+        return respond(
+            request,
+            error.status_code,
+            str(error.detail)
+            if error.detail and error.status_code not in messages
+            else messages.get(error.status_code, "请求错误"),
+        )
+
+
+__all__ = ["HTMLResponse", "install"]

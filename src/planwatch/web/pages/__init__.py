@@ -1,0 +1,10 @@
+"""Server-rendered pages in Simplified Chinese: overview, indicator, reader, search, entry."""
+
+from fastapi import APIRouter
+
+from planwatch.web.pages import account, browse, entry
+
+MODULES = (browse, entry, account)
+router = APIRouter(include_in_schema=False)
+for module in MODULES:
+    router.include_router(module.router)

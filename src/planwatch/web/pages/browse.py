@@ -1,0 +1,231 @@
+"""Reading pages: overview (总览), indicator, plan reader, search, departments."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from planwatch.domain.assessment import Status
+from planwatch.errors import NotFound
+from planwatch.report import ReportFormat, ReportKind
+from planwatch.services.departments import department_summaries
+from planwatch.services.overview import IndicatorView
+from planwatch.services.search import find
+from planwatch.services.users import can_edit_indicator
+from planwatch.store.models import IndicatorRecord
+from planwatch.web.api.common import overview
+from planwatch.web.api.reports import report_response
+from planwatch.web.charts import trajectory
+from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep
+from planwatch.web.pages.context import chosen_plan, render
+from planwatch.web.reader import Highlight, extraction_of, lines_with_marks
+
+router = APIRouter()
+PlanQuery = Annotated[str | None, Query(alias="plan", max_length=200)]
+AsOfQuery = Annotated[int | None, Query(alias="as_of", ge=1949, le=2200)]
+CONTEXT_LINES = 2
+
+
+def _filtered(
+    views: tuple[IndicatorView, ...],
+    attribute: str | None,
+    status: str | None,
+    department: str | None,
+    q: str | None,
+) -> list[IndicatorView]:
+    out = []
+    for view in views:
+        if attribute and view.indicator.attribute.value != attribute:
+            continue
+        if status and view.status.value != status:
+            continue
+        if department and (view.department or "") != department:
+            continue
+        if q and q not in view.indicator.name:
+            continue
+        out.append(view)
+    return out
+
+
+def _groups(views: list[IndicatorView], by: str) -> list[tuple[str, list[IndicatorView]]]:
+    groups: dict[str, list[IndicatorView]] = {}
+    for view in views:
+        key = view.indicator.attribute.label if by == "attribute" else view.chapter
+        groups.setdefault(key, []).append(view)
+    return list(groups.items())
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    auth: ReaderDep,
+    plan: PlanQuery = None,
+    as_of: AsOfQuery = None,
+    attribute: Annotated[str | None, Query(max_length=20)] = None,
+    status: Annotated[str | None, Query(max_length=20)] = None,
+    department: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    group: Annotated[str, Query(pattern="^(chapter|attribute)$")] = "chapter",
+) -> HTMLResponse:
+    chosen = chosen_plan(session, plan)
+    result = overview(session, chosen, as_of, settings)
+    views = _filtered(result.indicators, attribute, status, department, q)
+    departments = sorted({v.department for v in result.indicators if v.department})
+    chart = {"counts": [[s.value, result.counts.get(s, 0)] for s in Status]}
+    return render(
+        request,
+        session,
+        auth,
+        "overview.html",
+        {
+            "plan": chosen,
+            "overview": result,
+            "groups": _groups(views, group),
+            "shown": len(views),
+            "filters": {
+                "attribute": attribute,
+                "status": status,
+                "department": department,
+                "q": q,
+                "group": group,
+                "as_of": as_of,
+            },
+            "statuses": list(Status),
+            "departments": departments,
+            "chart_json": json.dumps(chart, ensure_ascii=False),
+        },
+    )
+
+
+@router.get("/indicators/{code}", response_class=HTMLResponse)
+def indicator_page(
+    code: str,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    auth: ReaderDep,
+    plan: PlanQuery = None,
+    as_of: AsOfQuery = None,
+) -> HTMLResponse:
+    chosen = chosen_plan(session, plan)
+    result = overview(session, chosen, as_of, settings)
+    view = result.indicator(code)
+    record = next((i for i in chosen.indicators if i.code == code), None)
+    if view is None or record is None:
+        raise NotFound(f"规划中没有指标 {code}")
+    context_lines: list[tuple[int, str]] = []
+    if view.source_line and chosen.versions:
+        text_lines = chosen.versions[-1].text.splitlines()
+        first = max(1, view.source_line - CONTEXT_LINES)
+        last = min(len(text_lines), view.source_line + CONTEXT_LINES)
+        context_lines = [(n, text_lines[n - 1]) for n in range(first, last + 1)]
+    return render(
+        request,
+        session,
+        auth,
+        "indicator.html",
+        {
+            "plan": chosen,
+            "overview": result,
+            "view": view,
+            "record": record,
+            "can_edit": can_edit_indicator(auth.user, record),
+            "context_lines": context_lines,
+            "chart_json": json.dumps(trajectory(view), ensure_ascii=False),
+            "years": list(
+                range(
+                    (chosen.period_start or result.as_of) - 1,
+                    (chosen.period_end or result.as_of) + 1,
+                )
+            ),
+        },
+    )
+
+
+@router.get("/plan", response_class=HTMLResponse)
+def reader_page(
+    request: Request, session: SessionDep, auth: ReaderDep, plan: PlanQuery = None
+) -> HTMLResponse:
+    chosen = chosen_plan(session, plan)
+    if not chosen.versions:
+        raise NotFound("该规划还没有导入的文本")
+    version = chosen.versions[-1]
+    extraction = extraction_of(version.text, version.sha256, version.source_path)
+    by_key = {i.extracted_key: i for i in chosen.indicators if i.extracted_key}
+    by_start = {i.source_start: i for i in chosen.indicators if i.source_start is not None}
+    highlights = []
+    for q in extraction.findings.quantities:
+        record: IndicatorRecord | None = by_start.get(q.start) or by_key.get(
+            f"{q.indicator}|{q.unit}"
+        )
+        role = "目标" if q.kind == "target" else "基期"
+        title = f"{q.indicator} {role} {q.comparator} {q.value}{q.unit}"
+        href = f"/indicators/{record.code}?plan={chosen.id}" if record else None
+        highlights.append(Highlight(q.start, q.end, title, href, q.kind))
+    return render(
+        request,
+        session,
+        auth,
+        "reader.html",
+        {
+            "plan": chosen,
+            "version": version,
+            "nodes": version.nodes,
+            "lines": lines_with_marks(version.text, highlights),
+            "quantities": len(extraction.findings.quantities),
+        },
+    )
+
+
+@router.get("/reports/{kind}", response_class=Response)
+def report_download(
+    kind: ReportKind,
+    session: SessionDep,
+    settings: SettingsDep,
+    _: ReaderDep,
+    plan: PlanQuery = None,
+    as_of: AsOfQuery = None,
+    format: Annotated[ReportFormat, Query()] = ReportFormat.DOCX,
+) -> Response:
+    return report_response(session, chosen_plan(session, plan), kind, format, as_of, settings)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    session: SessionDep,
+    auth: ReaderDep,
+    q: Annotated[str, Query(max_length=100)] = "",
+) -> HTMLResponse:
+    results = find(session, q) if q.strip() else []
+    return render(request, session, auth, "search.html", {"q": q, "results": results})
+
+
+@router.get("/departments", response_class=HTMLResponse)
+def departments_page(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    auth: ReaderDep,
+    plan: PlanQuery = None,
+    as_of: AsOfQuery = None,
+) -> HTMLResponse:
+    chosen = chosen_plan(session, plan)
+    result = overview(session, chosen, as_of, settings)
+    return render(
+        request,
+        session,
+        auth,
+        "departments.html",
+        {
+            "plan": chosen,
+            "overview": result,
+            "summaries": department_summaries(result),
+            "statuses": list(Status),
+        },
+    )

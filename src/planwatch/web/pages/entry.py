@@ -1,0 +1,102 @@
+"""Writing pages: data entry, reasons and measures, uploads of plans and data files."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
+from planwatch.services.users import can_administer, can_edit_indicator, require_edit
+from planwatch.store.models import IndicatorRecord, Plan
+from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
+from planwatch.web.pages.browse import PlanQuery
+from planwatch.web.pages.context import chosen_plan, render
+
+router = APIRouter()
+
+
+def _indicator(plan: Plan, code: str) -> IndicatorRecord:
+    record = next((i for i in plan.indicators if i.code == code), None)
+    if record is None:
+        raise NotFound(f"规划中没有指标 {code}")
+    return record
+
+
+def _back(plan: Plan, code: str, message: str) -> RedirectResponse:
+    url = f"/indicators/{code}?plan={plan.id}&message={quote(message)}"
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get("/entry", response_class=HTMLResponse)
+def entry_page(
+    request: Request, session: SessionDep, auth: ReaderDep, plan: PlanQuery = None
+) -> HTMLResponse:
+    chosen = None
+    try:
+        chosen = chosen_plan(session, plan)
+    except NotFound:
+        if plan is not None:
+            raise
+    editable = [i for i in chosen.indicators if can_edit_indicator(auth.user, i)] if chosen else []
+    return render(
+        request,
+        session,
+        auth,
+        "entry.html",
+        {
+            "plan": chosen,
+            "editable": editable,
+            "is_admin": can_administer(auth.user),
+        },
+    )
+
+
+@router.post("/indicators/{code}/observations")
+def observe_form(
+    code: str,
+    session: SessionDep,
+    user: WriterDep,
+    year: Annotated[int, Form(ge=1949, le=2200)],
+    value: Annotated[str, Form(max_length=40)],
+    status: Annotated[str, Form(max_length=10)] = "最终",
+    source: Annotated[str, Form(max_length=500)] = "",
+    plan: Annotated[str | None, Form(max_length=200)] = None,
+) -> RedirectResponse:
+    chosen = chosen_plan(session, plan)
+    record = _indicator(chosen, code)
+    require_edit(user, record)
+    try:
+        number = Decimal(value.strip().replace(",", ""))
+    except InvalidOperation:
+        raise InvalidInput(f"数值「{value}」不是数字") from None
+    if not number.is_finite() or status not in STATUS_LABELS:
+        raise InvalidInput("数值或状态不正确")
+    added = add_observation(
+        session, record, year, number, user.username, status=STATUS_LABELS[status], source=source
+    )
+    session.commit()
+    message = f"已保存 {year} 年数值 {value}" if added else f"{year} 年已是该值,未改动"
+    return _back(chosen, code, message)
+
+
+@router.post("/indicators/{code}/notes")
+def note_form(
+    code: str,
+    session: SessionDep,
+    user: WriterDep,
+    year: Annotated[int, Form(ge=1949, le=2200)],
+    reason: Annotated[str, Form(max_length=4000)] = "",
+    measures: Annotated[str, Form(max_length=4000)] = "",
+    plan: Annotated[str | None, Form(max_length=200)] = None,
+) -> RedirectResponse:
+    chosen = chosen_plan(session, plan)
+    record = _indicator(chosen, code)
+    require_edit(user, record)
+    set_progress_note(session, record, year, reason, measures, user.username)
+    session.commit()
+    return _back(chosen, code, f"已保存 {year} 年的原因与措施")

@@ -1,0 +1,106 @@
+/* planwatch pages: ECharts charts and uploads with progress. No network access beyond this site. */
+"use strict";
+
+const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "无数据": "#9aa5b1" };
+
+function chartData(element) {
+  try { return JSON.parse(element.dataset.chart); } catch (e) { return null; }
+}
+
+function statusChart(element) {
+  const data = chartData(element);
+  if (!data || !window.echarts) return;
+  const chart = echarts.init(element);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "item", formatter: "{b}:{c} 项" },
+    series: [{
+      type: "pie", radius: ["45%", "80%"], label: { show: false },
+      data: data.counts.filter(c => c[1] > 0).map(c => ({ name: c[0], value: c[1], itemStyle: { color: STATUS_COLORS[c[0]] } })),
+    }],
+  });
+  window.addEventListener("resize", () => chart.resize());
+}
+
+function trajectoryChart(element) {
+  const d = chartData(element);
+  if (!d || !window.echarts) return;
+  const series = [];
+  series.push({ name: "观测值", type: "line", data: d.observations.map(o => [o[0], o[1]]), symbolSize: 8, lineStyle: { width: 3 }, itemStyle: { color: "#0b57a4" } });
+  if (d.path.length) series.push({ name: "序时进度线", type: "line", data: d.path, lineStyle: { type: "dashed", color: "#9aa5b1" }, symbol: "none" });
+  if (d.projection.length) series.push({ name: "趋势预测", type: "line", data: d.projection, lineStyle: { type: "dotted", color: "#e0a800", width: 2 }, itemStyle: { color: "#e0a800" } });
+  if (d.baseline) series.push({ name: "基期", type: "scatter", data: [d.baseline], symbol: "diamond", symbolSize: 12, itemStyle: { color: "#66788a" } });
+  const marks = [];
+  if (d.target) marks.push({ yAxis: d.target.value, name: "目标", lineStyle: { color: "#c62828" }, label: { formatter: "目标 " + d.target.comparator + " " + d.target.value } });
+  if (d.stretch) marks.push({ yAxis: d.stretch.value, name: "力争", lineStyle: { color: "#c62828", type: "dashed" }, label: { formatter: "力争 " + d.stretch.value } });
+  if (series.length && marks.length) series[0].markLine = { symbol: "none", data: marks };
+  if (!series[0].data.length && marks.length) series[0].data = [];
+  const years = d.years.length ? d.years : [new Date().getFullYear()];
+  const values = [...d.observations.map(o => o[1]), ...d.projection.map(p => p[1]), ...d.path.map(p => p[1]),
+                  d.target && d.target.value, d.stretch && d.stretch.value, d.baseline && d.baseline[1]].filter(v => v != null);
+  const top = values.length ? Math.max(...values) : null;
+  const bottom = values.length ? Math.min(...values) : null;
+  const pad = top != null ? (top - bottom) * 0.08 || Math.abs(top) * 0.1 || 1 : 0;
+  const chart = echarts.init(element);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "axis" },
+    legend: { bottom: 0 },
+    grid: { left: 60, right: 90, top: 30, bottom: 50 },
+    xAxis: { type: "value", min: Math.min(...years), max: Math.max(...years), interval: 1, axisLabel: { formatter: v => String(v) } },
+    yAxis: { type: "value", name: d.unit, scale: true,
+             max: top != null ? (v => Math.max(v.max, top + pad)) : null, min: bottom != null ? (v => Math.min(v.min, bottom - pad)) : null },
+    series: series,
+  });
+  window.addEventListener("resize", () => chart.resize());
+}
+
+function esc(text) {
+  return String(text == null ? "" : text).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function describe(body) {
+  if (body.error) {
+    const rows = (body.error.details || []).map(p => `<li class="problem">第${esc(p.row)}行「${esc(p.column)}」${p.value ? "“" + esc(p.value) + "”" : ""}:${esc(p.reason)}</li>`);
+    return `<p class="problem">${esc(body.error.message)}</p><ul>${rows.join("")}</ul>`;
+  }
+  if ("indicators_added" in body) {
+    return body.created ? `<p class="ok">已导入「${esc(body.plan_key)}」第${esc(body.version)}版,新增指标草稿 ${esc(body.indicators_added)} 项。</p>`
+                        : `<p class="ok">未改动:该文件已是「${esc(body.plan_key)}」的第${esc(body.version)}版。</p>`;
+  }
+  const verb = body.dry_run ? "检查通过,将新增" : "已新增";
+  return `<p class="ok">${verb}观测值 ${esc(body.added)} 条,未变 ${esc(body.unchanged)} 条,空白 ${esc(body.blank)} 行。</p>`;
+}
+
+function upload(form) {
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    const file = form.querySelector("input[type=file]").files[0];
+    if (!file) return;
+    const data = new FormData();
+    data.append("file", file);
+    const dry = form.querySelector("input[name=dry_run]");
+    const url = form.dataset.url + (dry && dry.checked ? "?dry_run=true" : "");
+    const bar = form.querySelector("progress");
+    const report = form.querySelector(".report");
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    request.setRequestHeader("X-CSRF-Token", form.dataset.csrf);
+    bar.hidden = false; bar.value = 0; report.innerHTML = "上传中…";
+    request.upload.onprogress = e => { if (e.lengthComputable) bar.value = 100 * e.loaded / e.total; };
+    request.onload = () => {
+      bar.value = 100;
+      let body;
+      try { body = JSON.parse(request.responseText); } catch (e) { body = { error: { message: "服务器返回了无法识别的结果(" + request.status + ")" } }; }
+      report.innerHTML = describe(body);
+    };
+    request.onerror = () => { report.innerHTML = '<p class="problem">网络错误,上传失败。</p>'; };
+    request.send(data);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("#status-chart").forEach(statusChart);
+  document.querySelectorAll("#trajectory").forEach(trajectoryChart);
+  document.querySelectorAll("form.upload").forEach(upload);
+});

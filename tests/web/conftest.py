@@ -1,0 +1,71 @@
+"""A dashboard over the sample plan with four users, on SQLite and PostgreSQL.
+
+- 规划科 (admin), 统计局 (editor of 区统计局, which leads GDP), 发改局 (editor of 区发改局,
+  which leads 外贸进出口总额), 人大代表 (viewer). Every password is PASSWORD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from fastapi.testclient import TestClient
+
+from planwatch.services.indicators import department
+from planwatch.services.observations import find_indicator
+from planwatch.services.plans import get_plan
+from planwatch.services.sample import load_sample
+from planwatch.services.users import add_user
+from planwatch.settings import Settings
+from planwatch.store.database import Database
+from planwatch.web.app import create_app
+
+PASSWORD = "correct-horse-42"
+USERS = {
+    "admin": ("admin", None),
+    "stats": ("editor", "区统计局"),
+    "reform": ("editor", "区发改局"),
+    "deputy": ("viewer", None),
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    database: Database
+    plan_id: int
+    gdp_id: int
+    trade_id: int
+
+
+@pytest.fixture
+def site(database: Database) -> Site:
+    with database.session() as session:
+        load_sample(session, Settings(), actor="样例")
+        plan = get_plan(session, None)
+        gdp, trade = find_indicator(plan, "GDP"), find_indicator(plan, "外贸进出口总额")
+        gdp.department = department(session, "区统计局")
+        trade.department = department(session, "区发改局")
+        for name, (role, dept) in USERS.items():
+            add_user(session, name, PASSWORD, role, dept, None, actor="test")
+        return Site(database, plan.id, gdp.id, trade.id)
+
+
+def make_client(site: Site, **settings: object) -> TestClient:
+    settings.setdefault("public_read", True)
+    app = create_app(Settings(database_url="sqlite://", **settings), site.database)  # type: ignore[arg-type]
+    return TestClient(app, follow_redirects=False)
+
+
+@pytest.fixture
+def client(site: Site) -> Iterator[TestClient]:
+    with make_client(site) as client:
+        yield client
+
+
+def login(client: TestClient, username: str) -> str:
+    """Sign in through the API; returns the CSRF token for writes."""
+    response = client.post("/api/v1/auth/login", json={"username": username, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    token: str = response.json()["csrf_token"]
+    return token

@@ -1,0 +1,167 @@
+"""Every write endpoint refuses: no one signed in, a viewer, an editor of another department,
+a request without (or with someone else's) CSRF token. The table must list every write route."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from conftest import Site, login, make_client
+
+# path template → (payload for the write, who besides admin may do it: "editor" of the
+# indicator's department, or "admin" only). {gdp} is led by 区统计局 (user "stats").
+WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
+    ("POST", "/api/v1/indicators/{indicator_id}/observations"): (
+        {"json": {"year": 2023, "value": "900"}},
+        "editor",
+    ),
+    ("POST", "/api/v1/indicators/{indicator_id}/notes"): (
+        {"json": {"year": 2022, "reason": "原因"}},
+        "editor",
+    ),
+    ("PATCH", "/api/v1/indicators/{indicator_id}"): ({"json": {"name": "改名"}}, "admin"),
+    ("POST", "/api/v1/plans"): (
+        {"files": {"file": ("p.txt", "第一章 总体要求\n".encode(), "text/plain")}},
+        "admin",
+    ),
+    ("POST", "/api/v1/plans/{plan_id}/observations/import"): (
+        {"files": {"file": ("d.csv", "指标编号,年份,数值\nI005,2023,900\n".encode(), "text/csv")}},
+        "editor",
+    ),
+    ("POST", "/indicators/{code}/observations"): (
+        {"data": {"year": "2023", "value": "900"}},
+        "editor",
+    ),
+    ("POST", "/indicators/{code}/notes"): ({"data": {"year": "2022", "reason": "原因"}}, "editor"),
+    ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
+    ("POST", "/logout"): ({}, "anyone"),
+}
+PUBLIC_WRITES = {("POST", "/api/v1/auth/login"), ("POST", "/login")}
+
+
+def url(path: str, site: Site) -> str:
+    return path.format(indicator_id=site.gdp_id, plan_id=site.plan_id, code="I005")
+
+
+def send(
+    client: TestClient, method: str, path: str, payload: dict[str, Any], csrf: str | None
+) -> Any:
+    headers = {"X-CSRF-Token": csrf} if csrf and "data" not in payload else {}
+    body = dict(payload)
+    if "data" in body and csrf:
+        body["data"] = {**body["data"], "csrf_token": csrf}
+    return client.request(method, path, headers=headers, **body)
+
+
+def refused(response: Any, status: int, path: str) -> bool:
+    if path.startswith("/api/"):
+        return bool(response.status_code == status and response.json()["error"]["code"])
+    if status == 401:
+        return bool(
+            response.status_code == 303 and response.headers["location"].startswith("/login")
+        )
+    return bool(response.status_code == status)
+
+
+def test_the_table_lists_every_write_route() -> None:
+    from planwatch.web import api, pages
+
+    routes = {
+        (method, prefix + route.path)
+        for prefix, modules in ((api.PREFIX, api.MODULES), ("", pages.MODULES))
+        for module in modules
+        for route in module.router.routes
+        if isinstance(route, APIRoute)
+        for method in route.methods
+        if method not in ("GET", "HEAD")
+    }
+    assert routes == set(WRITES) | PUBLIC_WRITES
+
+
+@pytest.mark.parametrize(("method", "path"), list(WRITES), ids=[f"{m} {p}" for m, p in WRITES])
+def test_anonymous_is_refused(client: TestClient, site: Site, method: str, path: str) -> None:
+    payload, _ = WRITES[(method, path)]
+    assert refused(send(client, method, url(path, site), payload, None), 401, path)
+
+
+@pytest.mark.parametrize(("method", "path"), list(WRITES), ids=[f"{m} {p}" for m, p in WRITES])
+def test_missing_or_foreign_csrf_is_refused(site: Site, method: str, path: str) -> None:
+    payload, _ = WRITES[(method, path)]
+    with make_client(site) as other:
+        foreign = login(other, "admin")
+    with make_client(site) as client:
+        login(client, "admin")
+        assert refused(send(client, method, url(path, site), payload, None), 403, path)
+        assert refused(send(client, method, url(path, site), payload, foreign), 403, path)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [w for w, (_, who) in WRITES.items() if who != "anyone"],
+    ids=[f"{m} {p}" for (m, p), (_, who) in WRITES.items() if who != "anyone"],
+)
+@pytest.mark.parametrize("username", ["deputy", "reform"])
+def test_viewer_and_other_department_are_refused(
+    client: TestClient, site: Site, method: str, path: str, username: str
+) -> None:
+    payload, _ = WRITES[(method, path)]
+    csrf = login(client, username)
+    response = send(client, method, url(path, site), payload, csrf)
+    if path.endswith("/observations/import") and username == "reform":
+        # an editor may import a file, but each row for another department's indicator is refused
+        assert response.status_code == 422 and response.json()["error"]["details"][0][
+            "reason"
+        ].startswith("无权")
+        return
+    assert refused(response, 403, path), response.text
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [w for w, (_, who) in WRITES.items() if who == "editor"],
+    ids=[f"{m} {p}" for (m, p), (_, who) in WRITES.items() if who == "editor"],
+)
+def test_editor_of_the_department_may(
+    client: TestClient, site: Site, method: str, path: str
+) -> None:
+    payload, _ = WRITES[(method, path)]
+    csrf = login(client, "stats")
+    response = send(client, method, url(path, site), payload, csrf)
+    assert response.status_code in (200, 201, 303), response.text
+
+
+def test_every_write_is_audited(client: TestClient, site: Site) -> None:
+    from planwatch.store.models import AuditEntry
+
+    csrf = login(client, "stats")
+    client.post(
+        f"/api/v1/indicators/{site.gdp_id}/observations",
+        headers={"X-CSRF-Token": csrf},
+        json={"year": 2023, "value": "900"},
+    )
+    with site.database.session() as session:
+        entry = session.query(AuditEntry).filter_by(action="observe", actor="stats").one()
+        assert entry.after is not None and entry.after["value"].startswith("900")
+
+
+def test_private_mode_requires_sign_in_to_read(site: Site) -> None:
+    with make_client(site, public_read=False) as client:
+        assert client.get("/api/v1/plans").status_code == 401
+        assert client.get("/").headers["location"].startswith("/login")
+        login(client, "deputy")
+        assert client.get("/api/v1/plans").status_code == 200
+
+
+def test_session_cookie_is_http_only(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/auth/login", json={"username": "deputy", "password": "correct-horse-42"}
+    )
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    wrong = client.post(
+        "/api/v1/auth/login", json={"username": "deputy", "password": "wrong-password-1"}
+    )
+    assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "unauthorized"

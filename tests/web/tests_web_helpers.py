@@ -1,0 +1,3 @@
+"""Constants the web tests share."""
+
+ERROR_KEYS = {"code", "message", "details"}
