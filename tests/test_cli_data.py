@@ -115,7 +115,7 @@ def test_assess_table_and_json(env: Path) -> None:
     import json
 
     data = json.loads(out)
-    gdp_json = next(i for i in data["indicators"] if i["indicator"] == "GDP")
+    gdp_json = next(i for i in data["indicators"] if i["name"] == "GDP")
     assert (gdp_json["status"], gdp_json["light"], gdp_json["time_share"]) == (
         "基本符合预期",
         "green",

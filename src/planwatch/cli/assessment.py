@@ -12,12 +12,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from planwatch import serialize
 from planwatch.assess.thresholds import Thresholds
 from planwatch.cli.app import PlanOption, settings, user_errors
 from planwatch.cli.data import session
 from planwatch.domain.assessment import Assessment, Light, Status
 from planwatch.domain.indicator import Attribute
-from planwatch.services.extraction import json_number
 from planwatch.services.overview import PlanOverview, plan_overview
 
 LIGHT_STYLE = {Light.GREEN: "green", Light.YELLOW: "yellow", Light.RED: "red", Light.GREY: "dim"}
@@ -116,59 +116,9 @@ def _table(result: PlanOverview) -> Table:
     return table
 
 
-def _plain(value: object) -> Any:
-    if isinstance(value, Decimal):
-        return json_number(value)
-    if isinstance(value, StrEnum):
-        return value.value
-    return value
-
-
-def assessment_json(row_code: str, a: Assessment) -> dict[str, Any]:
-    """One assessment as JSON: every result with its inputs, formula and thresholds."""
-    target = a.indicator.main_target
-    return {
-        "code": row_code,
-        "indicator": a.indicator.name,
-        "unit": a.indicator.unit,
-        "kind": a.indicator.kind.value,
-        "attribute": a.indicator.attribute.value,
-        "target": {
-            "value": _plain(target.value),
-            "year": target.year,
-            "comparator": target.comparator,
-        }
-        if target
-        else None,
-        "status": a.status.value,
-        "light": a.light.value,
-        "latest": {"year": a.latest.year, "value": _plain(a.latest.value)} if a.latest else None,
-        **{
-            name: _plain(getattr(a, name))
-            for name in (
-                "time_share",
-                "progress",
-                "observed_growth",
-                "required_growth",
-                "growth_ratio",
-                "growth_verdict",
-                "projected_value",
-                "projected_linear",
-                "will_meet",
-                "required_growth_remaining",
-                "headroom",
-                "breach_year",
-                "cumulative_sum",
-                "required_per_year",
-                "will_meet_stretch",
-                "simulated",
-            )
-        },
-        "formula": a.formula,
-        "inputs": dict(a.inputs),
-        "thresholds": dict(a.thresholds),
-        "notes": list(a.notes),
-    }
+def assessment_json(code: str, a: Assessment) -> dict[str, Any]:
+    """One assessed indicator as JSON: the indicator, then every result with formula and inputs."""
+    return {"code": code, **serialize.indicator_json(a.indicator), **serialize.assessment_json(a)}
 
 
 def to_json(result: PlanOverview) -> dict[str, Any]:

@@ -8,11 +8,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from planwatch.serialize import view_json
 from planwatch.services.indicators import IndicatorChanges, edit_indicator
 from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
 from planwatch.services.users import require_admin, require_edit
 from planwatch.web.api.common import indicator_or_404, overview
-from planwatch.web.api.serialize import view_json
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 
 router = APIRouter(tags=["indicators"])

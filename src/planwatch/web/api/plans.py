@@ -10,13 +10,13 @@ from sqlalchemy import select
 
 from planwatch.errors import Forbidden
 from planwatch.read import read_bytes
+from planwatch.serialize import overview_json, plan_json
 from planwatch.services.observations import import_observations
 from planwatch.services.plans import import_plan
 from planwatch.services.tables import parse_table
 from planwatch.services.users import Role, can_edit_indicator, require_admin
 from planwatch.store.models import Plan
 from planwatch.web.api.common import overview, plan_or_404
-from planwatch.web.api.serialize import overview_json, plan_json
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.errors import error_body
 from planwatch.web.uploads import read_upload

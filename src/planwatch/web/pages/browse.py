@@ -12,6 +12,7 @@ from planwatch.domain.assessment import Status
 from planwatch.errors import NotFound
 from planwatch.report import ReportFormat, ReportKind
 from planwatch.services.departments import department_summaries
+from planwatch.services.observations import find_indicator
 from planwatch.services.overview import IndicatorView
 from planwatch.services.search import find
 from planwatch.services.users import can_edit_indicator
@@ -114,9 +115,9 @@ def indicator_page(
 ) -> HTMLResponse:
     chosen = chosen_plan(session, plan)
     result = overview(session, chosen, as_of, settings)
-    view = result.indicator(code)
-    record = next((i for i in chosen.indicators if i.code == code), None)
-    if view is None or record is None:
+    record = find_indicator(chosen, code)
+    view = result.indicator(record.code)
+    if view is None:
         raise NotFound(f"规划中没有指标 {code}")
     context_lines: list[tuple[int, str]] = []
     if view.source_line and chosen.versions:

@@ -10,21 +10,19 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
+from planwatch.services.observations import (
+    STATUS_LABELS,
+    add_observation,
+    find_indicator,
+    set_progress_note,
+)
 from planwatch.services.users import can_administer, can_edit_indicator, require_edit
-from planwatch.store.models import IndicatorRecord, Plan
+from planwatch.store.models import Plan
 from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
 from planwatch.web.pages.browse import PlanQuery
 from planwatch.web.pages.context import chosen_plan, render
 
 router = APIRouter()
-
-
-def _indicator(plan: Plan, code: str) -> IndicatorRecord:
-    record = next((i for i in plan.indicators if i.code == code), None)
-    if record is None:
-        raise NotFound(f"规划中没有指标 {code}")
-    return record
 
 
 def _back(plan: Plan, code: str, message: str) -> RedirectResponse:
@@ -68,7 +66,7 @@ def observe_form(
     plan: Annotated[str | None, Form(max_length=200)] = None,
 ) -> RedirectResponse:
     chosen = chosen_plan(session, plan)
-    record = _indicator(chosen, code)
+    record = find_indicator(chosen, code)
     require_edit(user, record)
     try:
         number = Decimal(value.strip().replace(",", ""))
@@ -95,7 +93,7 @@ def note_form(
     plan: Annotated[str | None, Form(max_length=200)] = None,
 ) -> RedirectResponse:
     chosen = chosen_plan(session, plan)
-    record = _indicator(chosen, code)
+    record = find_indicator(chosen, code)
     require_edit(user, record)
     set_progress_note(session, record, year, reason, measures, user.username)
     session.commit()

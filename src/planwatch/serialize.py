@@ -1,4 +1,4 @@
-"""PlanOverview and its parts as JSON: the API's one renderer of the one data function."""
+"""PlanOverview and its parts as JSON: one renderer for the API and ``planwatch assess``."""
 
 from __future__ import annotations
 
