@@ -22,6 +22,13 @@ function statusChart(element) {
   window.addEventListener("resize", () => chart.resize());
 }
 
+// Round an axis bound to a readable number: 1512.2 → 1600, 387 → 380.
+function nice(value, round) {
+  if (!isFinite(value) || value === 0) return value;
+  const step = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 1) * 2;
+  return round(value / step) * step;
+}
+
 function trajectoryChart(element) {
   const d = chartData(element);
   if (!d || !window.echarts) return;
@@ -49,7 +56,8 @@ function trajectoryChart(element) {
     grid: { left: 60, right: 90, top: 30, bottom: 50 },
     xAxis: { type: "value", min: Math.min(...years), max: Math.max(...years), interval: 1, axisLabel: { formatter: v => String(v) } },
     yAxis: { type: "value", name: d.unit, scale: true,
-             max: top != null ? (v => Math.max(v.max, top + pad)) : null, min: bottom != null ? (v => Math.min(v.min, bottom - pad)) : null },
+             max: top != null ? (v => nice(Math.max(v.max, top + pad), Math.ceil)) : null,
+             min: bottom != null ? (v => nice(Math.min(v.min, bottom - pad), Math.floor)) : null },
     series: series,
   });
   window.addEventListener("resize", () => chart.resize());
