@@ -487,7 +487,13 @@ CASES = [
         "N",
         "单位国内生产总值能源消耗降低[13.5]。",
         Q("单位国内生产总值能源消耗", "13.5", "%", ">=", 2025, flags="C-"),
-        gap="[N] five-year cumulative cells of an indicator table are not read",
+        gap="[N] outside an indicator table (no header row with 指标 and years) is not read",
+    ),
+    case(
+        "n-bracket-table",
+        "N",
+        "指标\t2020年\t2025年\t年均/累计\n单位国内生产总值能源消耗降低(%)\t—\t—\t[13.5]",
+        Q("单位国内生产总值能源消耗降低", "13.5", "%", ">=", 2025, flags="C-"),
     ),
     # --- growth rates --------------------------------------------------------------------
     case("n-growth", "N", "国内生产总值年均增长保持在合理区间、各年度视情提出。", gap=""),

@@ -11,6 +11,9 @@ The pipeline, sentence by sentence of the normal form:
    a number without a name takes the previous name ("突破 1000 亿元,力争达到 1200 亿元"), and
    分别/各 hand out the names of a list in order;
 4. the words after it (以上, 以内, 左右) settle the comparator.
+
+Rows of an indicator table (a header with 指标 and year columns) are read by their columns
+in :mod:`~planwatch.extract.table_rows` and skipped by the rules above.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
 from planwatch.extract.mentions import Mention, Rejected, find_mentions
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
+from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import YearMarker, find_markers
 
 ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高到", "提升到", "增加到"})
@@ -57,7 +61,13 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
     quantities: list[Quantity] = []
     qualitative: list[QualitativeTarget] = []
     issues: list[Issue] = []
+    tables = find_table_rows(text, outline, plan, _default_scope(plan))
     for paragraph in paragraphs(text, outline):
+        line = text.line_of(text.offset(paragraph.start))
+        if tables.consumed(line):  # a table row is read by its columns, not as prose
+            quantities.extend(tables.quantities[line])
+            issues.extend(tables.issues.get(line, ()))
+            continue
         carried: _When | None = None
         for start, end in paragraph.sentences:
             markers = find_markers(text.text, start, end, plan.period)

@@ -3,14 +3,12 @@
 The main-indicator table (主要指标, usually 专栏1) is printed in every plan with columns like
 指标 | 单位 | 2020年 | 2025年 | 年均增长/累计 | 属性. Importing it (CSV or XLSX) updates the
 indicators it names and adds the others; its rows count as confirmed, because the table is
-the plan's own statement of its targets. Cells are read as plans print them: ``[5]`` or
-``〔5〕`` is a five-year cumulative value, ``<2.39`` or ``≤2.39`` a ceiling, ``7左右`` an
-approximate value, ``>6`` or ``6以上`` a floor.
+the plan's own statement of its targets. Cells are read as plans print them, by
+:func:`planwatch.extract.table_cells.parse_cell`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,8 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
+from planwatch.extract.table_cells import (
+    UNIT_IN_NAME,
+    YEAR_HEADER,
+    Cell,
+    decreasing_name,
+    parse_cell,
+)
 from planwatch.services.audit import record
-from planwatch.services.observations import RowProblem, _decimal
+from planwatch.services.observations import RowProblem
 from planwatch.services.search import reindex_plan
 from planwatch.services.tables import Table
 from planwatch.store.models import Department, IndicatorRecord, Plan, TargetRecord
@@ -42,28 +47,6 @@ KINDS = (
 )
 DIRECTIONS = ("increase", "decrease")
 
-# A printed table cell: "[5]", "〔13.5〕", "<2.39", "≥95", "7左右", "6以上", "1,000".
-CELL = re.compile(
-    r"""^\s*(?P<open>[\[〔【(（])?\s*                 # [5] / 〔5〕: five-year cumulative
-        (?P<cmp>[<>≤≥＜＞]=?)?\s*                      # <2.39 / ≥95
-        (?P<number>-?[\d,，]+(?:\.\d+)?)\s*%?\s*       # the number
-        (?P<about>左右)?(?P<above>以上)?(?P<below>以内|以下)?  # 7左右 / 6以上 / 2.39以内
-        [\]〕】)）]?\s*$""",
-    re.VERBOSE,
-)
-_COMPARATORS = {
-    "<": "<",
-    "＜": "<",
-    "≤": "<=",
-    "<=": "<=",
-    ">": ">",
-    "＞": ">",
-    "≥": ">=",
-    ">=": ">=",
-}
-YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?")
-UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,12})[)）]\s*$")
-
 COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("指标", "指标名称", "name"),
     "unit": ("单位", "unit"),
@@ -71,39 +54,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "attribute": ("属性", "指标属性", "attribute"),
     "department": ("责任单位", "牵头单位", "department"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    value: Decimal
-    comparator: str
-    cumulative: bool
-
-
-def parse_cell(text: str) -> Cell | None:
-    """A number cell of a printed indicator table, or None for text ("保持在合理区间").
-
-    >>> parse_cell("[13.5]")
-    Cell(value=Decimal('13.5'), comparator='>=', cumulative=True)
-    >>> parse_cell("<2.39"), parse_cell("6以上").comparator, parse_cell("7左右").comparator
-    (Cell(value=Decimal('2.39'), comparator='<', cumulative=False), '>=', '=')
-    >>> parse_cell("保持在合理区间") is None
-    True
-    """
-    match = CELL.match(text.replace("，", ","))
-    if match is None:
-        return None
-    value = _decimal(match["number"])
-    if value is None:
-        return None
-    comparator = ">="
-    if match["cmp"]:
-        comparator = _COMPARATORS.get(match["cmp"], ">=")
-    elif match["about"]:
-        comparator = "="
-    elif match["below"]:
-        comparator = "<="
-    return Cell(value, comparator, bool(match["open"]))
 
 
 @dataclass(slots=True)
@@ -281,9 +231,7 @@ def _apply(
     else:
         indicator.kind = "qualitative"
     indicator.direction = (
-        "decrease"
-        if indicator.kind == "ceiling" or _decreasing_name(indicator.name)
-        else "increase"
+        "decrease" if indicator.kind == "ceiling" or decreasing_name(indicator.name) else "increase"
     )
     if targets:
         indicator.targets = targets
@@ -293,15 +241,10 @@ def _apply(
 
 def _kind(cell: Cell, name: str) -> str:
     if cell.cumulative:
-        return "change" if _decreasing_name(name) else "cumulative"
+        return "change" if decreasing_name(name) else "cumulative"
     if cell.comparator in ("<", "<="):
         return "ceiling"
     return "level"
-
-
-def _decreasing_name(name: str) -> bool:
-    """Names like 单位地区生产总值能源消耗降低 state a decrease as their subject."""
-    return any(word in name for word in ("降低", "下降", "减少"))
 
 
 def department(session: Session, name: str) -> Department:
