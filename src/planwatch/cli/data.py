@@ -19,7 +19,6 @@ from planwatch.services.indicators import IndicatorChanges, edit_indicator, impo
 from planwatch.services.observations import (
     STATUS_LABELS,
     TEMPLATE_HEADER,
-    RowProblem,
     add_observation,
     current_observations,
     find_indicator,
@@ -29,7 +28,7 @@ from planwatch.services.observations import (
 )
 from planwatch.services.plans import get_plan, import_plan
 from planwatch.services.sample import load_sample
-from planwatch.services.tables import read_table, write_csv, write_xlsx
+from planwatch.services.tables import RowProblem, read_table, write_csv, write_xlsx
 from planwatch.settings import Settings
 from planwatch.store.database import Database
 

@@ -9,7 +9,7 @@ the plan's own statement of its targets. Cells are read as plans print them, by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -24,9 +24,8 @@ from planwatch.extract.table_cells import (
     parse_cell,
 )
 from planwatch.services.audit import record
-from planwatch.services.observations import RowProblem
 from planwatch.services.search import reindex_plan
-from planwatch.services.tables import Table
+from planwatch.services.tables import RowProblem, RowReport, Table
 from planwatch.store.models import Department, IndicatorRecord, Plan, TargetRecord
 
 ATTRIBUTES = {
@@ -57,16 +56,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(slots=True)
-class TableReport:
-    rows: int = 0
+class TableReport(RowReport):
+    """What a main-indicator table import did or would do."""
+
     updated: int = 0
     added: int = 0
-    dry_run: bool = False
-    problems: list[RowProblem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 @dataclass(frozen=True, slots=True)

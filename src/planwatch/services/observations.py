@@ -10,7 +10,7 @@ overwritten: who, when, source and status (初步/最终/修订) stay with each.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.services.audit import record
-from planwatch.services.tables import Table
+from planwatch.services.tables import RowProblem, RowReport, Table
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote
 
 STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
@@ -43,33 +43,13 @@ YEARS_BEFORE_PERIOD = 10  # history accepted before the plan's first year
 YEARS_AFTER_PERIOD = 5
 
 
-@dataclass(frozen=True, slots=True)
-class RowProblem:
-    """A bad cell: 1-based row as a spreadsheet shows it (the header is row 1)."""
-
-    row: int
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"第{self.row}行「{self.column}」{self.value!r}:{self.reason}"
-
-
 @dataclass(slots=True)
-class ImportReport:
-    """What an import did or, in a dry run or with problems, would do."""
+class ImportReport(RowReport):
+    """What a data import did or, in a dry run or with problems, would do."""
 
-    rows: int = 0
     added: int = 0
     unchanged: int = 0
     blank: int = 0
-    dry_run: bool = False
-    problems: list[RowProblem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 @dataclass(frozen=True, slots=True)

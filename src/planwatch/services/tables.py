@@ -10,7 +10,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +22,36 @@ from planwatch.errors import InvalidInput
 
 MAX_TABLE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A bad cell: 1-based row as a spreadsheet shows it (the header is row 1).
+
+    >>> str(RowProblem(3, "数值", "很多", "不是数字"))
+    "第3行「数值」'很多':不是数字"
+    """
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"第{self.row}行「{self.column}」{self.value!r}:{self.reason}"
+
+
+@dataclass(slots=True)
+class RowReport:
+    """What importing a spreadsheet did or, in a dry run or with problems, would do."""
+
+    rows: int = 0
+    dry_run: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
 
 
 @dataclass(frozen=True, slots=True)
