@@ -54,20 +54,7 @@ QUALITATIVE = golden.load()["qualitative"]
 
 @pytest.mark.parametrize(
     "entry",
-    [
-        pytest.param(
-            e,
-            id=f"line-{e['line']}",
-            marks=[
-                pytest.mark.xfail(
-                    strict=True, reason="展望二〇三五年 (no 到) is not a target marker"
-                )
-            ]
-            if e["line"] == 44
-            else [],
-        )
-        for e in QUALITATIVE
-    ],
+    [pytest.param(e, id=f"line-{e['line']}") for e in QUALITATIVE],
 )
 def test_qualitative_target(entry: dict[str, int]) -> None:
     assert (entry["line"], entry["year"]) in {(q.line, q.year) for q in findings().qualitative}

@@ -25,8 +25,8 @@ from planwatch.extract.lexicon import alternation, lookup, words
 from planwatch.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
+    chinese_quantity,
     parse_number,
-    split_chinese_multiplier,
 )
 from planwatch.extract.units import UnitReading, read_unit
 
@@ -51,6 +51,16 @@ DATE_AFTER = re.compile(r"年|月|日|号  # 2025年, 3月11日", re.VERBOSE)
 QUOTE_OPEN, QUOTE_CLOSE = "“‘「《", "”’」》"
 SLOGAN_MAX = 16  # characters of a quotation that reads as a name, not a sentence
 
+# A five-year cumulative figure printed in brackets in running text (national outline
+# style), with the unit in parentheses before it or a change verb: 降低(%)[13.5], 降低〔18〕.
+BRACKETED = re.compile(
+    r"""(?P<unit>\((?P<unit_name>[^()]{1,8})\))?   # (%) / (万人): the unit of the name
+        [\[〔【]$                                     # the bracket right before the number
+    """,
+    re.VERBOSE,
+)
+BRACKET_CLOSE = "]〕】"
+
 ASCII_LETTER = re.compile(r"[A-Za-z+]  # G93, 5G, 4+N", re.VERBOSE)
 
 
@@ -65,6 +75,8 @@ class Mention:
     range_high: Decimal | None = None
     parts: tuple[Decimal, ...] = ()
     chinese: bool = False
+    bracketed: bool = False  # [13.5]: a five-year cumulative value
+    doubling: bool = False  # 翻一番: an increase of 100%
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +96,12 @@ def _follows_ok() -> re.Pattern[str]:
 _FOLLOWS_OK = _follows_ok()
 _CONNECTORS = frozenset('和与及或、,.;:。;!?)）」》/\t\n”’"等为是的')
 _VERB_BEFORE = re.compile(
-    rf"(?:{alternation(list(lookup('comparators')) + list(lookup('changes')))})(?:到|至|为)?$"
+    rf"(?:{alternation([*lookup('comparators'), *lookup('changes'), *words()['approximate']])})"
+    r"(?:到|至|为)?$"
 )
+_CHANGE_BEFORE = re.compile(rf"(?:{alternation(list(lookup('changes')))})$")
+_DOUBLINGS = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
+_DOUBLING = re.compile(alternation(list(_DOUBLINGS)))  # 翻一番 (+100%), 翻两番 (+300%)
 _LABEL_BEFORE = re.compile(rf"(?:{alternation(words()['labels'])})$")
 _PLAN_ORDINAL_AFTER = re.compile(r"五(?:”|期间|时期|末|初|规划|计划|以来)")
 
@@ -96,6 +112,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     >>> found = find_mentions("GDP达到1200亿元,年均增长百分之八")
     >>> [(m.value, m.unit.name if m.unit else None) for m in found]
     [(Decimal('1200'), '亿元'), (Decimal('8'), '%')]
+    >>> [(m.value, m.doubling) for m in find_mentions("比2020年翻一番")]
+    [(Decimal('100'), True)]
     >>> find_mentions("到2025年3月,G93扩容,“15分钟服务圈”,建设10亿元以上企业,一带一路")
     []
     """
@@ -105,7 +123,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         item = _read(text, match)
         if item is not None:
             found.append(item)
-    return found
+    doublings = [
+        Mention(m.start(), m.end(), _DOUBLINGS[m.group()], read_unit("%"), doubling=True)
+        for m in _DOUBLING.finditer(text, start, end)
+    ]
+    return sorted([*found, *doublings], key=lambda item: item.start) if doublings else found
 
 
 def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
@@ -116,19 +138,19 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return None
     if _in_slogan(text, match.start(), match.end()):
         return None
-    numeral, multiplier = split_chinese_multiplier(first) if chinese else (first, "")
-    value = parse_number(numeral)
+    if _is_bracketed(text, match):
+        return _bracketed(text, match)
+    value, multiplier = chinese_quantity(first) if chinese else (parse_number(first), "")
     if value is None:
         return None
     high = None
     if match.group("second"):
-        second, second_multiplier = (
-            split_chinese_multiplier(match.group("second"))
-            if chinese
-            else (match.group("second"), "")
-        )
-        high = parse_number(second)
-        multiplier = multiplier or second_multiplier
+        second = match.group("second")
+        if chinese:  # 四千九百亿至五千亿: the high end in the low end's multiplier
+            high, second_multiplier = chinese_quantity(second, multiplier or None)
+            multiplier = multiplier or second_multiplier
+        else:
+            high = parse_number(second)
     unit_at = match.end()
     if match.group("percent_of") or match.group("percent_of_high"):
         unit = read_unit("%")
@@ -154,6 +176,38 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
     if not parts and _qualifies_next_noun(text, unit_at, unit):
         return None
     return Mention(match.start(), unit_at, value, None if parts else unit, high, parts, chinese)
+
+
+def _is_bracketed(text: str, match: re.Match[str]) -> bool:
+    plain = not (match.group("ratio") or match.group("second") or match.group("percent_of"))
+    before = text[match.start() - 1 : match.start()] if match.start() else ""
+    after = text[match.end() : match.end() + 1]
+    return plain and before != "" and before in "[〔【" and after != "" and after in BRACKET_CLOSE
+
+
+def _bracketed(text: str, match: re.Match[str]) -> Mention | None:
+    """降低(%)[13.5] → 13.5 %, cumulative; without a (unit), only after a change verb (→ %).
+
+    >>> [(m.value, m.unit.name, m.bracketed) for m in find_mentions("城镇新增就业(万人)〔5500〕")]
+    [(Decimal('5500'), '万人', True)]
+    >>> find_mentions("建设区域医疗中心[3]")
+    []
+    """
+    value = parse_number(match.group("first"))
+    window = text[max(0, match.start() - 12) : match.start()]
+    found = BRACKETED.search(window)
+    if value is None or found is None:
+        return None
+    start = match.start() - (len(window) - found.start())
+    if found.group("unit_name"):
+        unit = read_unit(found.group("unit_name"))
+    elif _CHANGE_BEFORE.search(window[: found.start()]):
+        unit = read_unit("%")
+    else:
+        return None
+    if unit is None or unit.unit_class == "relative":
+        return None
+    return Mention(start, match.end() + 1, value, unit, bracketed=True)
 
 
 def _is_date_or_code(text: str, match: re.Match[str], first: str, chinese: bool) -> bool:

@@ -27,7 +27,8 @@ ARABIC_NUMBER = r"""
 # A number in Chinese numerals: it starts with a digit or 十, never with 百/千/万 alone
 # ("百强区", "千家万户" are words).
 CHINESE_NUMBER = r"""
-    [〇零一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*  # 一千二百, 十五万
+    [〇零一二三四五六七八九十两]                                         # 一
+    (?:[〇零一二三四五六七八九十两百万亿]|千(?![瓦米克伏]))*               # 千二百, 亿(千瓦)
     (?:点[〇零一二三四五六七八九]+)?                                     # 三点五
 """
 
@@ -36,8 +37,8 @@ ANY_NUMBER = re.compile(
     re.VERBOSE,
 )
 
-# A trailing multiplier on a Chinese numeral, which belongs to the unit: 十五万(人).
-TRAILING_MULTIPLIER = re.compile(r"(?P<multiplier>万亿|亿|万)$  # 十五万 -> 十五 + 万", re.VERBOSE)
+# Multipliers inside a Chinese numeral, largest first; the largest joins the unit: 十五万(人).
+MULTIPLIERS = {"万亿": Decimal(10**12), "亿": Decimal(10**8), "万": Decimal(10**4)}
 
 # A year written digit by digit: 二〇三五, 一九九五.
 CHINESE_YEAR = re.compile(r"^[一二][〇零一二三四五六七八九]{3}$  # 二〇三五", re.VERBOSE)
@@ -80,18 +81,30 @@ def parse_number(token: str) -> Decimal | None:
     return _cn2an(token)
 
 
-def split_chinese_multiplier(numeral: str) -> tuple[str, str]:
-    """Split a trailing 万/亿/万亿 off a Chinese numeral so it can join the unit.
+def chinese_quantity(numeral: str, multiplier: str | None = None) -> tuple[Decimal | None, str]:
+    """A Chinese numeral counted in its largest inner multiplier, which joins the unit.
 
-    >>> split_chinese_multiplier("十五万"), split_chinese_multiplier("一千二百亿")
-    (('十五', '万'), ('一千二百', '亿'))
-    >>> split_chinese_multiplier("一万二千"), split_chinese_multiplier("万")
-    (('一万二千', ''), ('万', ''))
+    The multiplier is the largest 万亿/亿/万 after the first character (or the one given), so
+    一亿零五百万(吨) is 1.05 亿(吨) and 六万八千(公里) is 6.8 万(公里), as a plan printing
+    Arabic digits would write them.
+
+    >>> chinese_quantity("十五万"), chinese_quantity("一千二百亿")
+    ((Decimal('15'), '万'), (Decimal('1200'), '亿'))
+    >>> chinese_quantity("一亿零五百万"), chinese_quantity("六万八千")
+    ((Decimal('1.05'), '亿'), (Decimal('6.8'), '万'))
+    >>> chinese_quantity("一千二百"), chinese_quantity("五千", "亿"), chinese_quantity("万")
+    ((Decimal('1200'), ''), (Decimal('5000'), '亿'), (None, ''))
     """
-    match = TRAILING_MULTIPLIER.search(numeral)
-    if match is None or match.start() == 0:
-        return numeral, ""
-    return numeral[: match.start()], match.group("multiplier")
+    if multiplier is None:
+        multiplier = next((m for m in MULTIPLIERS if numeral.find(m) > 0), "")
+    if multiplier and numeral.endswith(multiplier):
+        return parse_number(numeral[: -len(multiplier)]), multiplier
+    if multiplier not in numeral:  # the high end of 四千九百至五千亿 takes its multiplier
+        return parse_number(numeral), multiplier
+    total = parse_number(numeral)
+    if total is None or not multiplier:
+        return total, multiplier
+    return total / MULTIPLIERS[multiplier], multiplier
 
 
 def parse_year(token: str) -> int | None:

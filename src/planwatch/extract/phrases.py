@@ -32,6 +32,7 @@ class Phrase:
     growth_rate: bool = False
     cumulative: bool = False
     stretch: bool = False
+    approximate: bool = False  # 约 / 大约 before the number
     distributes: bool = False  # 分别 / 各
     has_verb: bool = False
 
@@ -54,6 +55,10 @@ def _right_words() -> tuple[re.Pattern[str], dict[str, str]]:
         role[word] = "growth"
     for word in ("分别", "各"):
         role[word] = "distributes"
+    for word in words()["approximate"]:
+        role[word] = "approximate"
+    for word in words()["not_approximate"]:
+        role[word] = "stop"  # 节约, 签约: part of the name, not "about"
     return re.compile(rf"(?:{alternation(list(role))})$"), role
 
 
@@ -79,11 +84,19 @@ def read_phrase(segment: str) -> Phrase:
     ('单位GDP能耗', 'decrease', None)
     >>> read_phrase("力争达到").stretch, read_phrase("兴阳投资集团资产规模达到").scope
     (True, '兴阳投资集团')
+    >>> p = read_phrase("人均地区生产总值约")
+    >>> p.name, p.comparator, p.approximate, read_phrase("年节约").approximate
+    ('人均地区生产总值', '=', True, False)
     """
     pattern, role = _right_words()
     flags: dict[str, object] = {}
     rest = segment.strip(PUNCTUATION)
+    if "约占" in rest:  # 服务业增加值约占GDP比重 N%: the name keeps 占, as in "占GDP比重"
+        flags["approximate"] = True
+        rest = rest.replace("约占", "占")
     while (match := pattern.search(rest)) is not None and match.start() < len(rest):
+        if role[match.group()] == "stop":
+            break
         _apply(role[match.group()], match.group(), flags)
         rest = rest[: match.start()].rstrip(PUNCTUATION)
     verbs, scope_re, entity_re, back_re = _left_patterns()
@@ -104,13 +117,17 @@ def read_phrase(segment: str) -> Phrase:
         name=rest.strip(PUNCTUATION).replace("“", "").replace("”", ""),
         scope=scope,
         back_reference=back,
-        comparator=cast("Comparator | None", flags.get("comparator")),
+        # 达到约 N reads like N 左右: about N (a tail such as 以上 still overrides it)
+        comparator=cast(
+            "Comparator | None", "=" if flags.get("approximate") else flags.get("comparator")
+        ),
         change=cast("Change | None", flags.get("change")),
         growth_rate=bool(flags.get("growth")),
         cumulative=bool(flags.get("cumulative")),
         stretch=bool(flags.get("stretch")),
+        approximate=bool(flags.get("approximate")),
         distributes=bool(flags.get("distributes")),
-        has_verb=any(k in flags for k in ("comparator", "change", "growth")),
+        has_verb=any(k in flags for k in ("comparator", "change", "growth", "approximate")),
     )
 
 
@@ -143,7 +160,8 @@ def sentence_subject(sentence: str) -> str:
     """
     match = _verbs_anywhere().search(sentence)
     head = sentence[: match.start()] if match else sentence
-    return read_phrase(re.split(r"[,;:]", head)[0]).name
+    clauses = [c for c in re.split(r"[,;:]", head) if c.strip(PUNCTUATION)]
+    return read_phrase(clauses[0]).name if clauses else ""
 
 
 def split_names(name: str, count: int) -> list[str]:

@@ -25,6 +25,7 @@ from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import (
+    Change,
     Comparator,
     QualitativeTarget,
     Quantity,
@@ -105,7 +106,8 @@ def _sentence(
         when = _when(text, outline, plan, markers, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
         quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
-        if not phrase.has_verb and previous is not None:
+        own_meaning = mention.bracketed or mention.doubling  # [13.5] / 翻一番 carry their own
+        if not phrase.has_verb and previous is not None and not own_meaning:
             quantity = replace(
                 quantity,
                 comparator=previous.comparator,
@@ -118,7 +120,10 @@ def _sentence(
             quantity = replace(quantity, comparator=comparator)
         start, end = text.span(mention.start, tail_end)
         quantity = replace(
-            quantity, approximate=approximate, text=text.original[start:end], end=end
+            quantity,
+            approximate=approximate or phrase.approximate,
+            text=text.original[start:end],
+            end=end,
         )
         out.append(quantity)
         previous = quantity
@@ -150,7 +155,7 @@ def _phrases(
         elif not name and mention.unit is not None and mention.unit.unit_class == "count":
             name = _name_after(text, mention, span)
         if not name:
-            name = sentence_subject(text[span[0] : mention.start])
+            name = sentence_subject(_without_markers(text, span[0], mention.start, markers))
         out.append((phrase, name))
         boundary = _tail(text, mention.end)[2]
     return out
@@ -259,10 +264,10 @@ def _build(
         base_unit=unit.base if unit else "比",
         comparator=comparator,
         year=when.year,
-        cumulative=phrase.cumulative,
+        cumulative=phrase.cumulative or mention.bracketed,
         growth_rate=phrase.growth_rate,
         stretch=phrase.stretch,
-        change=None if phrase.growth_rate and phrase.change != "decrease" else phrase.change,
+        change=_change(phrase, mention),
         text=text.original[start:end],
         line=text.line_of(start),
         start=start,
@@ -272,6 +277,15 @@ def _build(
         range_high=mention.range_high,
         parts=mention.parts,
     )
+
+
+def _change(phrase: Phrase, mention: Mention) -> Change | None:
+    """翻一番 is an increase; a growth rate is a change only when it is a decrease."""
+    if mention.doubling:
+        return "increase"
+    if phrase.growth_rate and phrase.change != "decrease":
+        return None
+    return phrase.change
 
 
 def _verb_before(text: str, at: int) -> str:

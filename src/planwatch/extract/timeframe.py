@@ -18,8 +18,8 @@ YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 MARKER = re.compile(
     rf"""
       (?P<reference>(?:比|较|与|同)(?P<ref_year>{YEAR})年(?:底|末)?(?:相比)?)   # 比2020年
-    | (?P<target>(?:力争|争取|确保|预计|计划)?(?:到|至)                       # 到 2025 年
-                 (?P<target_year>{YEAR})年(?:底|末)?(?:时|前)?)
+    | (?P<target>(?:(?:力争|争取|确保|预计|计划)?(?:到|至)|展望)              # 到 2025 年
+                 (?P<target_year>{YEAR})年(?:底|末)?(?:时|前)?)                 # 展望二〇三五年
     | (?P<period>(?P<to>到|至)?“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?
                  (?P<when>期末|末|期间|时期|以来))                             # “十三五”期间
     | (?P<before>(?P<before_year>{YEAR})年(?:前|以前))                        # 2025 年前
@@ -67,6 +67,8 @@ def find_markers(
     >>> found = find_markers("“十三五”期间增长8%,到2025年达到20亿元", 0, 30, (2021, 2025))
     >>> [(m.year, m.target) for m in found]
     [(2020, False), (2025, True)]
+    >>> [(m.year, m.explicit) for m in find_markers("展望二〇三五年,基本实现现代化", 0, 9, None)]
+    [(2035, True)]
     >>> found = find_markers("比2020年下降13.5%,2030年前达峰", 0, 25, (2026, 2030))
     >>> [(m.year, m.target) for m in found]
     [(None, None), (2030, True)]
