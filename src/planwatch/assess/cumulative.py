@@ -8,7 +8,7 @@ from planwatch.assess import formula as fm
 from planwatch.assess.comparators import meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.projection import first_breach, weighted_linear_fit
-from planwatch.assess.status import at_least, band_light, band_status
+from planwatch.assess.status import band_status, bands, missed_light
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, GrowthVerdict, Light, Status
 
@@ -89,14 +89,10 @@ def assess_cumulative(frame: Frame) -> Assessment:
             status, light = band_status(progress, Decimal(1), frame.thresholds), Light.GREEN
         elif frame.passed(t):
             status = Status.LAGGING
-            light = at_least(
-                band_light(progress, Decimal(1), frame.thresholds, binding=frame.binding),
-                Light.YELLOW,
-            )
+            light = missed_light(progress, frame.thresholds, binding=frame.binding)
             notes.append("目标年已到,累计目标未实现")
         else:
-            status = band_status(progress, share, frame.thresholds)
-            light = band_light(progress, share, frame.thresholds, binding=frame.binding)
+            status, light = bands(progress, share, frame.thresholds, binding=frame.binding)
         lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
         if per_year is not None and not met:
             lines.append(f"此后每年需 (X − S)/(T − t) = {fm.num(per_year)}")

@@ -10,7 +10,7 @@ from planwatch.assess.comparators import flipped, meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.growth import cagr, growth_ratio, growth_verdict
 from planwatch.assess.projection import project_compound, weighted_linear_fit
-from planwatch.assess.status import at_least, band_light, band_status
+from planwatch.assess.status import at_least, band_light, band_status, bands, missed_light
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, GrowthVerdict, Light, Status
 from planwatch.domain.indicator import (
@@ -165,10 +165,7 @@ def judge_level(
     elif passed:
         status = Status.LAGGING
         light = (
-            at_least(
-                band_light(progress, Decimal(1), frame.thresholds, binding=frame.binding),
-                Light.YELLOW,
-            )
+            missed_light(progress, frame.thresholds, binding=frame.binding)
             if progress is not None
             else Light.RED
         )
@@ -200,8 +197,7 @@ def judge_level(
             ),
         )
     else:
-        status = band_status(progress, share, frame.thresholds)
-        light = band_light(progress, share, frame.thresholds, binding=frame.binding)
+        status, light = bands(progress, share, frame.thresholds, binding=frame.binding)
         lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
 
     observed_growth = required = ratio = None

@@ -9,7 +9,7 @@ from planwatch.assess.comparators import flipped, meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.growth import cagr, compound_factor, growth_ratio, growth_verdict, mean_rate
 from planwatch.assess.projection import project_compound, weighted_linear_fit
-from planwatch.assess.status import at_least, band_light, band_status
+from planwatch.assess.status import bands, missed_light
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, GrowthVerdict, Light, Status
 from planwatch.domain.indicator import Direction
@@ -114,14 +114,10 @@ def assess_growth_rate(frame: Frame) -> Assessment:
             )
             if frame.passed(t) and not met:
                 status = Status.LAGGING
-                light = at_least(
-                    band_light(progress, Decimal(1), frame.thresholds, binding=frame.binding),
-                    Light.YELLOW,
-                )
+                light = missed_light(progress, frame.thresholds, binding=frame.binding)
                 notes.append("目标年已到,年均增长未达到目标")
             else:
-                status = band_status(progress, share, frame.thresholds)
-                light = band_light(progress, share, frame.thresholds, binding=frame.binding)
+                status, light = bands(progress, share, frame.thresholds, binding=frame.binding)
             lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
 
     ratio = growth_ratio(observed, rate, direction)

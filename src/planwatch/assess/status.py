@@ -54,3 +54,28 @@ def at_least(light: Light, floor: Light) -> Light:
     if light is Light.GREY:
         return light
     return max(light, floor, key=LIGHT_ORDER.index)
+
+
+def bands(
+    progress: Decimal, share: Decimal, thresholds: Thresholds, *, binding: bool
+) -> tuple[Status, Light]:
+    """Status and light of a target still in its period, from P against τ.
+
+    >>> bands(Decimal("0.3948"), Decimal("0.4"), Thresholds(), binding=False)
+    (<Status.ON_TRACK: '基本符合预期'>, <Light.GREEN: 'green'>)
+    """
+    return (
+        band_status(progress, share, thresholds),
+        band_light(progress, share, thresholds, binding=binding),
+    )
+
+
+def missed_light(progress: Decimal, thresholds: Thresholds, *, binding: bool) -> Light:
+    """The light of a target whose year has passed unmet: judged against τ = 1, at least yellow.
+
+    >>> missed_light(Decimal("0.95"), Thresholds(), binding=False)
+    <Light.YELLOW: 'yellow'>
+    >>> missed_light(Decimal("0.5"), Thresholds(), binding=False)
+    <Light.RED: 'red'>
+    """
+    return at_least(band_light(progress, Decimal(1), thresholds, binding=binding), Light.YELLOW)
