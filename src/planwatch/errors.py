@@ -44,3 +44,11 @@ class Forbidden(PlanwatchError):
     >>> str(Forbidden("只能修改本部门的指标"))
     '只能修改本部门的指标'
     """
+
+
+class Conflict(PlanwatchError):
+    """Someone else changed the same record at the same moment; the caller may retry.
+
+    >>> str(Conflict("该数据刚被他人修改,请刷新后重试"))
+    '该数据刚被他人修改,请刷新后重试'
+    """

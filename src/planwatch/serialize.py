@@ -93,7 +93,22 @@ def view_json(view: IndicatorView, *, full: bool) -> dict[str, Any]:
         "confirmed": view.confirmed,
         "origin": view.origin,
         "chapter": view.chapter,
+        "series_id": view.series_id,
         "assessment": assessment_json(view.assessment) if view.assessment else None,
+        "adjustments": [
+            {
+                "approved_by": a.approved_by,
+                "document_number": a.document_number,
+                "decided_on": a.decided_on.isoformat(),
+                "effective_year": a.effective_year,
+                "reason": a.reason,
+                "stretch": a.stretch,
+                "from": {"value": plain(a.old[0]), "year": a.old[1], "comparator": a.old[2]},
+                "to": {"value": plain(a.new[0]), "year": a.new[1], "comparator": a.new[2]},
+                "in_force": a.in_force,
+            }
+            for a in view.adjustments
+        ],
     }
     if full:
         out["source"] = {
@@ -165,8 +180,9 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "id": plan.id,
         "key": plan.key,
         "title": plan.title,
-        "region": plan.region,
+        "region": plan.region_name,
         "level": plan.level,
+        "parent_region": plan.region.parent.name if plan.region and plan.region.parent else None,
         "period": [plan.period_start, plan.period_end] if plan.period_start else None,
         "versions": [
             {
@@ -174,6 +190,9 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "sha256": v.sha256,
                 "format": v.format,
                 "status": v.status,
+                "title": v.title,
+                "adopted_on": v.adopted_on.isoformat() if v.adopted_on else None,
+                "approved_by": v.approved_by,
                 "imported_at": v.imported_at.isoformat(),
             }
             for v in plan.versions

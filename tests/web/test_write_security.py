@@ -36,6 +36,21 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "editor",
     ),
     ("POST", "/indicators/{code}/notes"): ({"data": {"year": "2022", "reason": "原因"}}, "editor"),
+    ("PATCH", "/api/v1/plans/{plan_id}"): ({"json": {"title": "新标题"}}, "admin"),
+    ("PUT", "/api/v1/plans/{plan_id}/default"): ({}, "admin"),
+    ("POST", "/api/v1/plans/{plan_id}/adjustments"): (
+        {
+            "json": {
+                "approved_by": "区人大常委会",
+                "decided_on": "2023-06-28",
+                "effective_year": 2023,
+                "changes": [{"indicator": "I005", "value": "950"}],
+            }
+        },
+        "admin",
+    ),
+    ("POST", "/plans/{plan_id}/settings"): ({"data": {"title": "新标题"}}, "admin"),
+    ("POST", "/plans/{plan_id}/default"): ({"data": {}}, "admin"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, data, documents, reports, users, web
+from planwatch.cli import assessment, data, documents, plans, reports, users, web
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
 
 documents.register(app)
 data.register(app)
+plans.register(app)
 assessment.register(app)
 reports.register(app)
 users.register(app)

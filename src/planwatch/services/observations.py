@@ -9,14 +9,15 @@ overwritten: who, when, source and status (初步/最终/修订) stay with each.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from planwatch.errors import InvalidInput, NotFound
+from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.services.audit import record
 from planwatch.services.tables import RowProblem, RowReport, Table
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote
@@ -94,7 +95,10 @@ def add_observation(
         == new
     ):
         return None
+    if indicator.series is None:
+        raise InvalidInput(f"指标 {indicator.code} 还没有数据系列")
     observation = ObservationRecord(
+        series_id=indicator.series.id,
         year=year,
         revision=(current.revision + 1) if current else 1,
         value=value,
@@ -106,8 +110,14 @@ def add_observation(
         recorded_by=actor,
         recorded_at=datetime.now(UTC),
     )
-    indicator.observations.append(observation)
-    session.flush()
+    try:
+        with session.begin_nested():  # a concurrent writer took this revision number first
+            session.add(observation)
+            session.flush()
+    except IntegrityError as error:
+        raise Conflict(f"{indicator.name} {year} 年的数据刚被他人修改,请刷新后重试") from error
+    session.expire(indicator, ["observations"])
+    session.expire(indicator.series, ["observations"])
     record(
         session,
         actor,
@@ -127,8 +137,17 @@ def current_observation(indicator: IndicatorRecord, year: int) -> ObservationRec
 
 def current_observations(indicator: IndicatorRecord) -> list[ObservationRecord]:
     """The newest revision of every year, oldest year first."""
-    years = sorted({o.year for o in indicator.observations})
-    return [o for y in years if (o := current_observation(indicator, y)) is not None]
+    return newest_revisions(indicator.observations)
+
+
+def newest_revisions(revisions: Iterable[ObservationRecord]) -> list[ObservationRecord]:
+    """Of many revisions, the newest of each year, oldest year first."""
+    newest: dict[int, ObservationRecord] = {}
+    for observation in revisions:
+        kept = newest.get(observation.year)
+        if kept is None or observation.revision > kept.revision:
+            newest[observation.year] = observation
+    return [newest[year] for year in sorted(newest)]
 
 
 def _snapshot(observation: ObservationRecord) -> dict[str, object]:

@@ -14,13 +14,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from planwatch.errors import Forbidden, InvalidInput, NotFound, PlanwatchError, Unauthorized
+from planwatch.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PlanwatchError,
+    Unauthorized,
+)
 
-STATUS = {NotFound: 404, Unauthorized: 401, Forbidden: 403, InvalidInput: 422}
+STATUS = {NotFound: 404, Unauthorized: 401, Forbidden: 403, Conflict: 409, InvalidInput: 422}
 CODES = {
     404: "not_found",
     401: "unauthorized",
     403: "forbidden",
+    409: "conflict",
     422: "invalid_input",
     400: "bad_request",
     405: "method_not_allowed",

@@ -112,3 +112,9 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#trajectory").forEach(trajectoryChart);
   document.querySelectorAll("form.upload").forEach(upload);
 });
+
+// The plan switcher submits as soon as a plan is picked; its button stays for use without scripts.
+for (const form of document.querySelectorAll("form.plan-switch")) {
+  const select = form.querySelector("select");
+  select.addEventListener("change", () => form.submit());
+}
