@@ -67,6 +67,7 @@ CASES = [
      V.INCOMPARABLE, None, None),
     ("change-directions-differ", [low("2", kind=K.CHANGE, change=UP)], [high("2", kind=K.CHANGE, change=DOWN)],
      V.INCOMPARABLE, None, None),
+    ("change-direction-unstated-below", [low("13", kind=K.CHANGE)], [high("14", **ENERGY)], V.WEAKER, "-1", None),
     ("ceiling-against-floor", [low("10", kind=K.CEILING, comparator="<=", indicator="比重")],
      [high("10", kind=K.FLOOR, indicator="比重")], V.INCOMPARABLE, None, None),
     ("no-target-below", [], [high("6", **GROWTH)], V.NO_TARGET, None, None),

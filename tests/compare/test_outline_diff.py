@@ -3,7 +3,7 @@
 import pytest
 from plan_texts import insert_chapter, refs
 
-from planwatch.compare.outline_diff import diff_outline, renumber_runs
+from planwatch.compare.outline_diff import diff_outline, match_outline, renumber_runs
 from planwatch.domain.comparison import OutlineChangeKind
 from planwatch.samples import sample_path
 
@@ -85,6 +85,14 @@ def test_duplicate_title_became_unique() -> None:
     changes = diff_outline(refs(old), refs(BASE))
     assert [(c.kind, c.message) for c in changes] == [(K.REMOVED, "删除第一节“发展基础”")]
     assert changes[0].old is not None and changes[0].old.parent_key == "chapter:主要目标"
+
+
+def test_matching_carries_renamed_and_moved_nodes_over() -> None:
+    new = MOVED.replace("第二节 面临形势", "第二节 发展环境")
+    pairs = match_outline(refs(BASE), refs(new))
+    assert pairs["section:面临形势"] == "section:发展环境"
+    assert pairs["chapter:主要目标"] == "chapter:主要目标"
+    assert len(pairs) == len(refs(BASE))  # every node of the old version has its successor
 
 
 def test_renamed_carries_a_similarity() -> None:

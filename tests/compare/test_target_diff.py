@@ -8,7 +8,7 @@ import pytest
 from plan_texts import insert_chapter, refs
 from target_builders import DOWN, UP, A, K, target
 
-from planwatch.compare.target_diff import diff_targets, relatedness
+from planwatch.compare.target_diff import diff_targets, match_targets, relatedness
 from planwatch.domain.comparison import TargetChangeKind, TargetRef
 from planwatch.samples import sample_path
 
@@ -49,6 +49,13 @@ CASES = [
 def test_diff(old: list[TargetRef], new: list[TargetRef], expected: list[tuple[C, str, list[str]]]) -> None:
     changes = diff_targets(old, new)
     assert [(c.kind, c.series, [f.field for f in c.fields]) for c in changes] == expected
+
+
+def test_matching_includes_unchanged_targets() -> None:
+    stretch = target(value="1200", stretch=True)
+    pairs = match_targets([GDP, FOREST, stretch], [FOREST, target(value="1100"), ENERGY])
+    assert [(a.series, a.value, b.value) for a, b in pairs] == [
+        ("gdp", Decimal("1000"), Decimal("1100")), ("forest", Decimal("40"), Decimal("40"))]
 
 
 def test_changed_fields_carry_before_and_after() -> None:

@@ -29,8 +29,9 @@ _AT_MOST = ("<=", "<")
 def describe(target: TargetRef) -> str:
     """A target as a user reads it: 2025年年均增长7%, 2025年降低13%, 2025年不高于5.5%.
 
+    >>> from planwatch.domain.indicator import Direction
     >>> t = TargetRef("s", "单位GDP能耗", "%", Decimal(13), 2025, ">=", TargetKind.CHANGE,
-    ...               Attribute.BINDING, False, None, "", None)
+    ...               Attribute.BINDING, False, Direction.DECREASE, "", None)
     >>> describe(t)
     '2025年降低13%'
     """
@@ -39,7 +40,7 @@ def describe(target: TargetRef) -> str:
     if target.kind is TargetKind.GROWTH_RATE:
         return f"{year}年均增长{value}"
     if target.kind is TargetKind.CHANGE:
-        word = {"increase": "提高", "decrease": "降低"}.get(target.change or "", "降低")
+        word = {"increase": "提高", "decrease": "降低"}.get(target.change or "", "变化")
         return f"{year}{word}{value}"
     return f"{year}{COMPARATOR_LABELS[target.comparator]}{value}"
 
@@ -83,9 +84,8 @@ def _obstacle(lower: TargetRef, upper: TargetRef) -> str | None:
         (lower.kind is TargetKind.CHANGE) != (upper.kind is TargetKind.CHANGE)
     ):
         return f"目标类型不同(本级{KIND_LABELS[lower.kind]},上级{KIND_LABELS[upper.kind]})"
-    if lower.kind is TargetKind.CHANGE and (lower.change or "decrease") != (
-        upper.change or "decrease"
-    ):
+    directions = {t.change for t in (lower, upper) if t.change is not None}
+    if lower.kind is TargetKind.CHANGE and len(directions) > 1:
         return "变化方向不同(一个提高,一个降低)"
     if to_base(Decimal(1), lower.unit).unit != to_base(Decimal(1), upper.unit).unit:
         return f"单位不同(本级{lower.unit or '无'},上级{upper.unit or '无'})"

@@ -94,11 +94,12 @@ class _Matching:
         """Pair renamed nodes, top-down: a child's parent may itself have been renamed."""
         while True:
             olds, news = self.left()
+            siblings: dict[tuple[str, str | None], list[NodeRef]] = defaultdict(list)
+            for node in news:
+                siblings[(node.kind.value, node.parent_key)].append(node)
             scored: list[tuple[int, float, bool, int, NodeRef, NodeRef]] = []
             for index, old in enumerate(olds):
-                for new in news:
-                    if new.kind is not old.kind or new.parent_key != self.parent_of(old):
-                        continue
+                for new in siblings.get((old.kind.value, self.parent_of(old)), []):
                     same_number = old.number is not None and old.number == new.number
                     same_order = old.order == new.order
                     similarity = title_similarity(old.title, new.title)
@@ -118,6 +119,27 @@ class _Matching:
                     found = True
             if not found:
                 return
+
+
+def _matching(old: Sequence[NodeRef], new: Sequence[NodeRef]) -> _Matching:
+    m = _Matching(old, new)
+    m.same_titles()
+    m.renames()
+    return m
+
+
+def match_outline(old: Sequence[NodeRef], new: Sequence[NodeRef]) -> dict[str, str]:
+    """Old key → new key of every node found in both versions, renamed ones included.
+
+    What carries a person's work (a department assigned to a 节) over to the new version.
+
+    >>> from planwatch.domain.outline import NodeKind as K
+    >>> old = [NodeRef("section:面临形势", K.SECTION, "第二节", 2, "面临形势", None, 1)]
+    >>> new = [NodeRef("section:发展环境", K.SECTION, "第二节", 2, "发展环境", None, 1)]
+    >>> match_outline(old, new)
+    {'section:面临形势': 'section:发展环境'}
+    """
+    return dict(_matching(old, new).pairs)
 
 
 def _place(parent: str | None, new: dict[str, NodeRef]) -> str:
@@ -155,9 +177,7 @@ def diff_outline(old: Sequence[NodeRef], new: Sequence[NodeRef]) -> tuple[Outlin
     >>> [c.message for c in diff_outline(old, new)]
     ['新增第二章“发展环境”', '第二章“总体要求”序号改为第三章']
     """
-    m = _Matching(old, new)
-    m.same_titles()
-    m.renames()
+    m = _matching(old, new)
     new_index = {n.key: i for i, n in enumerate(new)}
     placed: list[tuple[float, OutlineChange]] = []
     last = -1.0

@@ -128,6 +128,33 @@ def _pairs(old: list[TargetRef], new: list[TargetRef]) -> tuple[
     return pairs, rest_old[paired:], rest_new[paired:]
 
 
+def _groups(old: Sequence[TargetRef], new: Sequence[TargetRef]) -> dict[
+    tuple[str, bool], tuple[list[TargetRef], list[TargetRef]]
+]:
+    groups: dict[tuple[str, bool], tuple[list[TargetRef], list[TargetRef]]] = defaultdict(
+        lambda: ([], [])
+    )
+    for target in old:
+        groups[(target.series, target.stretch)][0].append(target)
+    for target in new:
+        groups[(target.series, target.stretch)][1].append(target)
+    return groups
+
+
+def match_targets(old: Sequence[TargetRef],
+                  new: Sequence[TargetRef]) -> tuple[tuple[TargetRef, TargetRef], ...]:
+    """Every (old, new) pair of one target, changed or not: what carries confirmations over.
+
+    >>> from decimal import Decimal
+    >>> def t(year): return TargetRef("gdp", "地区生产总值", "亿元", Decimal(1000), year, ">",
+    ...     TargetKind.LEVEL, None, False, None, "", None)
+    >>> [(a.year, b.year) for a, b in match_targets([t(2023), t(2025)], [t(2025), t(2026)])]
+    [(2025, 2025), (2023, 2026)]
+    """
+    return tuple(pair for olds, news in _groups(old, new).values()
+                 for pair in _pairs(olds, news)[0])  # fmt: skip
+
+
 def diff_targets(old: Sequence[TargetRef], new: Sequence[TargetRef]) -> tuple[TargetChange, ...]:
     """Targets added, removed and changed from ``old`` to ``new``; unchanged ones are left out.
 
@@ -137,15 +164,8 @@ def diff_targets(old: Sequence[TargetRef], new: Sequence[TargetRef]) -> tuple[Ta
     >>> [c.message for c in diff_targets([gdp(1000)], [gdp(1100)])]
     ['地区生产总值:目标值由1000改为1100']
     """
-    groups: dict[tuple[str, bool], tuple[list[TargetRef], list[TargetRef]]] = defaultdict(
-        lambda: ([], [])
-    )
-    for target in old:
-        groups[(target.series, target.stretch)][0].append(target)
-    for target in new:
-        groups[(target.series, target.stretch)][1].append(target)
     changes: list[TargetChange] = []
-    for (series, stretch), (olds, news) in groups.items():
+    for (series, stretch), (olds, news) in _groups(old, new).items():
         pairs, removed, added = _pairs(olds, news)
         for before, after in pairs:
             fields = changed_fields(before, after)
