@@ -71,6 +71,8 @@ CASES = [
     ("ceiling-against-floor", [low("10", kind=K.CEILING, comparator="<=", indicator="比重")],
      [high("10", kind=K.FLOOR, indicator="比重")], V.INCOMPARABLE, None, None),
     ("no-target-below", [], [high("6", **GROWTH)], V.NO_TARGET, None, None),
+    ("intensive-name-below-only", [low("50000", "元", indicator="人均可支配收入")], [high("48000", "元", indicator="可支配收入")],
+     V.CONSISTENT, "2000", None),
 ]
 
 

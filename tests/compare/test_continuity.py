@@ -41,6 +41,8 @@ CASES = [
     ("differs-in-other-unit", stated("616.4"), [seen("6200000", "万元")], S.DIFFERS, "-3.6", D("-3.6") / D("620")),
     ("observed-zero", stated("0.5", "%"), [seen("0", "%")], S.DIFFERS, "0.5", None),
     ("last-observation-counts", stated("616.4"), [seen("620.1"), seen("616.36")], S.MATCH, None, None),
+    ("thirty-digits", stated("123456789012345678901234567890.12", "元"), [seen("123456789012345678901234567890.123", "元")],
+     S.MATCH, None, None),
     ("no-observation", stated("616.4"), [], S.MISSING, None, None),
     ("other-year-only", stated("616.4"), [seen("600.1", year=2024)], S.MISSING, None, None),
     ("other-series-only", stated("616.4"), [seen("616.4", series="gdp-per-capita")], S.MISSING, None, None),

@@ -102,7 +102,9 @@ def _compare(lower: TargetRef, upper: TargetRef, pair: SeriesPair) -> AlignmentR
         return AlignmentRow(*row, Verdict.INCOMPARABLE, f"无法比较:{obstacle}")
     low, high = to_base(lower.value, lower.unit), to_base(upper.value, upper.unit)
     rate = lower.kind in (TargetKind.GROWTH_RATE, TargetKind.CHANGE)
-    if not rate and not is_intensive(upper.indicator, upper.unit):
+    intensive = is_intensive(upper.indicator, upper.unit) or is_intensive(lower.indicator,
+                                                                         lower.unit)
+    if not rate and not intensive:
         if high.value == 0:
             return AlignmentRow(*row, Verdict.INCOMPARABLE, f"无法比较:上级总量为零({both})")
         share = (low.value / high.value).quantize(SHARE_PLACES)

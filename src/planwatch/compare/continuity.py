@@ -13,7 +13,7 @@ confirm.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from planwatch.compare.magnitude import to_base
 from planwatch.domain.comparison import (
@@ -43,7 +43,9 @@ def at_precision(value: Decimal, power: int) -> Decimal:
     >>> at_precision(Decimal("616.36"), -1), at_precision(Decimal("39.5"), 0)
     (Decimal('616.4'), Decimal('40'))
     """
-    return value.quantize(Decimal(1).scaleb(power), rounding=ROUND_HALF_UP)
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() - power + 3)  # no overflow
+        return value.quantize(Decimal(1).scaleb(power), rounding=ROUND_HALF_UP)
 
 
 def _plain(value: Decimal) -> str:

@@ -110,5 +110,5 @@ def family(target: TargetRef) -> str:
     if target.kind is TargetKind.GROWTH_RATE:
         return "growth_rate"
     if target.kind is TargetKind.CHANGE:
-        return f"change:{target.change or ''}:{unit_family(target.unit)}"
+        return f"change:{unit_family(target.unit)}"
     return unit_family(target.unit)

@@ -226,8 +226,9 @@ class Proposal:
 class AlignmentRow:
     """One line of the 规划衔接 table: both targets and the verdict.
 
-    ``margin`` is lower − upper in the unit the two share, for compared targets; ``share``
-    the lower total over the higher total (a fraction, 0.05 for 5 %), for totals.
+    ``margin`` is lower − upper in the base unit the two share (percentage points for two
+    percentages, 元 for 5.2 万元 against 48000 元), for compared targets; ``share`` the lower
+    total over the higher total (a fraction, 0.05 for 5 %), for totals.
     """
 
     lower_series: str | None
