@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from planwatch.compare.magnitude import to_base
+from planwatch.compare.magnitude import WIDE_PRECISION, to_base
 from planwatch.domain.comparison import (
     ContinuityRow,
     ContinuityStatus,
@@ -62,12 +62,15 @@ def _compare(stated: StatedValue, observed: ObservedValue) -> ContinuityRow:
                 "无法换算")
         return ContinuityRow(stated, observed, Status.UNIT_MISMATCH, text)
     factor = to_base(Decimal(1), stated.unit).value
-    in_stated = seen.value / factor if factor != 0 else seen.value
+    with localcontext() as context:
+        context.prec = WIDE_PRECISION  # exact: conversion, rounding and difference
+        in_stated = seen.value / factor if factor != 0 else seen.value
+        same = at_precision(in_stated, exponent(stated.value)) == stated.value
+        difference = stated.value - in_stated
     shown = f"{_plain(observed.value)}{observed.unit}"
-    if at_precision(in_stated, exponent(stated.value)) == stated.value:
+    if same:
         text = f"规划所列{where}值{stated.value}{stated.unit}与统计值{shown}一致"
         return ContinuityRow(stated, observed, Status.MATCH, text)
-    difference = stated.value - in_stated
     relative = difference / in_stated if in_stated != 0 else None
     text = (f"规划所列{where}值{stated.value}{stated.unit}与统计值{shown}不一致,"
             f"相差{_plain(difference)}{stated.unit}")

@@ -10,7 +10,7 @@ decide are data (``extract/vocab/magnitudes.yaml``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,6 +22,7 @@ from planwatch.domain.indicator import TargetKind
 from planwatch.extract.aliases import canonical_name
 from planwatch.extract.units import read_unit
 
+WIDE_PRECISION = 60  # digits: a value in 元 times 万亿 stays exact
 
 @cache
 def _vocab() -> dict[str, Any]:
@@ -49,8 +50,10 @@ def to_base(value: Decimal, unit: str) -> BaseValue:
     reading = read_unit(unit.strip())
     if reading is None or reading.surface != unit.strip():
         return BaseValue(value, unit.strip())
-    factor = reading.multiplier * (reading.unit.factor if reading.unit else Decimal(1))
-    return BaseValue(value * factor, reading.base)
+    with localcontext() as context:
+        context.prec = WIDE_PRECISION
+        factor = reading.multiplier * (reading.unit.factor if reading.unit else Decimal(1))
+        return BaseValue(value * factor, reading.base)
 
 
 def unit_family(unit: str) -> str:
