@@ -52,6 +52,8 @@ CASES = [
      [high("1200", "万亩", kind=K.FLOOR, indicator="耕地保有量")], V.SHARE, None, "0.0067"),
     ("cumulative-jobs-share", [low("3", "万人", kind=K.CUMULATIVE, indicator="城镇新增就业")],
      [high("60", "万人", kind=K.CUMULATIVE, indicator="城镇新增就业")], V.SHARE, None, "0.05"),
+    ("absolute-change-of-a-total-is-a-share", [low("1.5", "亿立方米", kind=K.CHANGE, change=UP, indicator="供水能力")],
+     [high("10", "亿立方米", kind=K.CHANGE, change=UP, indicator="供水能力")], V.SHARE, None, "0.15"),
     ("share-above-one", [low("5000", "亿元", indicator="地区生产总值")], [high("4000", "亿元", indicator="地区生产总值")],
      V.SHARE, None, "1.25"),
     ("totals-other-base-unit", [low("1500", "万人次", indicator="旅游接待人数")], [high("90000000", "人", indicator="旅游接待人数")],

@@ -101,10 +101,12 @@ def _compare(lower: TargetRef, upper: TargetRef, pair: SeriesPair) -> AlignmentR
     if obstacle is not None:
         return AlignmentRow(*row, Verdict.INCOMPARABLE, f"无法比较:{obstacle}")
     low, high = to_base(lower.value, lower.unit), to_base(upper.value, upper.unit)
-    rate = lower.kind in (TargetKind.GROWTH_RATE, TargetKind.CHANGE)
-    intensive = is_intensive(upper.indicator, upper.unit) or is_intensive(lower.indicator,
-                                                                         lower.unit)
-    if not rate and not intensive:
+    # A relative change (下降 13%) is intensive by its unit; an absolute one of a total
+    # (新增 1.5 亿立方米) adds up over regions like the total.
+    intensive = (lower.kind is TargetKind.GROWTH_RATE
+                 or is_intensive(upper.indicator, upper.unit)
+                 or is_intensive(lower.indicator, lower.unit))  # fmt: skip
+    if not intensive:
         if high.value == 0:
             return AlignmentRow(*row, Verdict.INCOMPARABLE, f"无法比较:上级总量为零({both})")
         share = (low.value / high.value).quantize(SHARE_PLACES)
