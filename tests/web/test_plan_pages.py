@@ -142,3 +142,63 @@ def test_the_reader_reads_stored_quantities(
     linked = html.select("article a.mark")
     assert any(a["href"].startswith("/indicators/I005") for a in linked)
     assert client.get(f"/plan?plan={site.plan_id}&version=9").status_code == 404
+
+
+@pytest.fixture
+def city_above(site: Site) -> int:
+    """The district's city: a plan above the district of the second plan."""
+    document = read_document(PLANS / "linjiang-city-14th.txt", max_bytes=1 << 20)
+    with site.database.session() as session:
+        return import_plan(session, document, "规划科").plan_id
+
+
+def test_alignment_page_and_api(
+    client: TestClient, site: Site, second_plan: int, city_above: int
+) -> None:
+    html = page(client, f"/align?plan={second_plan}")
+    options = [o["value"] for o in html.select("select[name=above] option")]
+    assert options == [str(city_above)]  # the only plan of a higher level than a 县区
+    assert "还没有指标对" in html.select_one("#pairs").get_text()  # type: ignore[union-attr]
+    csrf = login(client, "admin")
+    headers = {"X-CSRF-Token": csrf}
+    proposed = client.post(
+        f"/api/v1/plans/{second_plan}/alignment/{city_above}/proposals", headers=headers
+    ).json()
+    assert proposed["proposed"] >= 4
+    gdp = next(p for p in proposed["pairs"] if p["lower"]["name"] == "森林覆盖率")
+    decided = client.put(
+        f"/api/v1/plans/{second_plan}/alignment/{city_above}/pairs",
+        headers=headers,
+        json={"lower": gdp["lower"]["code"], "upper": gdp["upper"]["code"], "status": "confirmed"},
+    )
+    assert decided.status_code == 200, decided.text
+    rows = decided.json()["rows"]
+    assert [(r["verdict"], r["lower"]["value"], r["upper"]["value"]) for r in rows] == [
+        ("weaker", 40, 45)
+    ]
+    html = page(client, f"/align?plan={second_plan}&above={city_above}")
+    assert "低于上级目标" in html.select_one("#alignment-rows").get_text()  # type: ignore[union-attr]
+    upside = client.get(f"/api/v1/plans/{city_above}/alignment?above={second_plan}")
+    assert upside.status_code == 422 and "不是" in upside.json()["error"]["message"]
+
+
+def test_diff_and_continuity_pages(client: TestClient, site: Site, tmp_path: Path) -> None:
+    from planwatch.samples import sample_path
+
+    changed = tmp_path / "plan-2023.txt"
+    text = (
+        sample_path()
+        .read_text("utf-8")
+        .replace("全区外贸进出口总额达到 20 亿元", "全区外贸进出口总额达到 25 亿元")
+    )
+    changed.write_text(text, "utf-8")
+    with site.database.session() as session:
+        import_plan(session, read_document(changed, max_bytes=1 << 22), "规划科")
+    html = page(client, f"/diff?plan={site.plan_id}")
+    rows = html.select("#target-changes tbody tr")
+    assert len(rows) == 1 and "外贸进出口总额" in rows[0].get_text() and "25" in rows[0].get_text()
+    data = client.get(f"/api/v1/plans/{site.plan_id}/diff").json()
+    assert [t["fields"] for t in data["targets"]] == [
+        [{"field": "value", "before": 20, "after": 25}]
+    ]
+    assert "只有一个版本" not in page(client, f"/continuity?plan={site.plan_id}").get_text()

@@ -49,6 +49,18 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         },
         "admin",
     ),
+    ("POST", "/api/v1/plans/{plan_id}/continuity/confirm"): ({}, "admin"),
+    ("POST", "/api/v1/plans/{plan_id}/alignment/{above}/proposals"): ({}, "admin"),
+    ("PUT", "/api/v1/plans/{plan_id}/alignment/{above}/pairs"): (
+        {"json": {"lower": "I005", "upper": "I005", "status": "confirmed"}},
+        "admin",
+    ),
+    ("POST", "/align/{plan_id}/{above}/proposals"): ({"data": {}}, "admin"),
+    ("POST", "/align/{plan_id}/{above}/pairs"): (
+        {"data": {"lower": "I005", "upper": "I005", "status": "confirmed"}},
+        "admin",
+    ),
+    ("POST", "/continuity/{plan_id}/confirm"): ({"data": {}}, "admin"),
     ("POST", "/plans/{plan_id}/settings"): ({"data": {"title": "新标题"}}, "admin"),
     ("POST", "/plans/{plan_id}/default"): ({"data": {}}, "admin"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
@@ -58,7 +70,9 @@ PUBLIC_WRITES = {("POST", "/api/v1/auth/login"), ("POST", "/login")}
 
 
 def url(path: str, site: Site) -> str:
-    return path.format(indicator_id=site.gdp_id, plan_id=site.plan_id, code="I005")
+    return path.format(
+        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005"
+    )
 
 
 def send(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, data, documents, plans, reports, users, web
+from planwatch.cli import assessment, comparison, data, documents, plans, reports, users, web
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
@@ -16,6 +16,7 @@ __all__ = ["app", "main"]
 documents.register(app)
 data.register(app)
 plans.register(app)
+comparison.register(app)
 assessment.register(app)
 reports.register(app)
 users.register(app)

@@ -123,8 +123,9 @@ def _compare(lower: TargetRef, upper: TargetRef, pair: SeriesPair) -> AlignmentR
     return AlignmentRow(*row, Verdict.CONSISTENT, f"{both};不低于上级目标", margin=margin)
 
 
-def align(lower: Sequence[TargetRef], upper: Sequence[TargetRef],
-          pairs: Sequence[SeriesPair]) -> tuple[AlignmentRow, ...]:
+def align(
+    lower: Sequence[TargetRef], upper: Sequence[TargetRef], pairs: Sequence[SeriesPair]
+) -> tuple[AlignmentRow, ...]:
     """One row per confirmed pair, then one per binding target above that no pair covers.
 
     >>> def rate(series, value): return TargetRef(series, "地区生产总值", "%", Decimal(value),
@@ -148,18 +149,32 @@ def align(lower: Sequence[TargetRef], upper: Sequence[TargetRef],
             rows.append(_compare(*_choose(low, high), pair))
             continue
         side = "本级和上级规划" if not (low or high) else "本级规划" if not low else "上级规划"
-        rows.append(AlignmentRow(pair.lower, pair.upper, _main(low)[0] if low else None,
-                                 _main(high)[0] if high else None, Verdict.NO_TARGET,
-                                 f"{side}未设定该指标的目标"))
+        rows.append(
+            AlignmentRow(
+                pair.lower,
+                pair.upper,
+                _main(low)[0] if low else None,
+                _main(high)[0] if high else None,
+                Verdict.NO_TARGET,
+                f"{side}未设定该指标的目标",
+            )
+        )
     covered = {pair.upper for pair in pairs}
     for series, targets in above.items():
         binding = [t for t in _main(targets) if t.attribute is Attribute.BINDING]
         if series in covered or not binding:
             continue
         target = binding[-1]
-        rows.append(AlignmentRow(None, series, None, target, Verdict.MISSING_BELOW,
-                                 f"上级约束性指标“{target.indicator}”({describe(target)})"
-                                 "在本级规划中没有对应指标"))
+        rows.append(
+            AlignmentRow(
+                None,
+                series,
+                None,
+                target,
+                Verdict.MISSING_BELOW,
+                f"上级约束性指标“{target.indicator}”({describe(target)})在本级规划中没有对应指标",
+            )
+        )
     return tuple(rows)
 
 
@@ -177,6 +192,7 @@ def propose_pairs(lower: Sequence[TargetRef], upper: Sequence[TargetRef]) -> lis
     ...     [t("x", "全市森林覆盖率", "%"), t("y", "地区生产总值", "亿元")])]
     [('a', 'x', 1.0)]
     """
+
     def firsts(targets: Sequence[TargetRef]) -> dict[str, TargetRef]:
         out: dict[str, TargetRef] = {}
         for target in targets:
@@ -197,8 +213,8 @@ def propose_pairs(lower: Sequence[TargetRef], upper: Sequence[TargetRef]) -> lis
                 reason += ",单位和目标类型一致"
             else:
                 score, reason = score / 2, reason + ",但单位或目标类型不同"
-            found.append(Proposal(low.series, high.series, low.indicator, high.indicator,
-                                  score, reason))
+            found.append(
+                Proposal(low.series, high.series, low.indicator, high.indicator, score, reason)
+            )
         proposals.extend(sorted(found, key=lambda p: -p.score))
     return proposals
-

@@ -58,8 +58,9 @@ def _compare(stated: StatedValue, observed: ObservedValue) -> ContinuityRow:
     said, seen = to_base(stated.value, stated.unit), to_base(observed.value, observed.unit)
     where = f"{stated.year}年"
     if said.unit != seen.unit:
-        text = (f"{where}基期值单位为{stated.unit or '无'},统计值单位为{observed.unit or '无'},"
-                "无法换算")
+        text = (
+            f"{where}基期值单位为{stated.unit or '无'},统计值单位为{observed.unit or '无'},无法换算"
+        )
         return ContinuityRow(stated, observed, Status.UNIT_MISMATCH, text)
     factor = to_base(Decimal(1), stated.unit).value
     with localcontext() as context:
@@ -72,15 +73,18 @@ def _compare(stated: StatedValue, observed: ObservedValue) -> ContinuityRow:
         text = f"规划所列{where}值{stated.value}{stated.unit}与统计值{shown}一致"
         return ContinuityRow(stated, observed, Status.MATCH, text)
     relative = difference / in_stated if in_stated != 0 else None
-    text = (f"规划所列{where}值{stated.value}{stated.unit}与统计值{shown}不一致,"
-            f"相差{_plain(difference)}{stated.unit}")
+    text = (
+        f"规划所列{where}值{stated.value}{stated.unit}与统计值{shown}不一致,"
+        f"相差{_plain(difference)}{stated.unit}"
+    )
     if relative is not None:
         text += f"({relative * 100:+.2f}%)"
     return ContinuityRow(stated, observed, Status.DIFFERS, text, difference, relative)
 
 
-def compare_baselines(stated: Sequence[StatedValue],
-                      observed: Sequence[ObservedValue]) -> tuple[ContinuityRow, ...]:
+def compare_baselines(
+    stated: Sequence[StatedValue], observed: Sequence[ObservedValue]
+) -> tuple[ContinuityRow, ...]:
     """One row per stated value, in the order given; the last observation of a year counts.
 
     >>> s = StatedValue("gdp", 2025, Decimal("616.4"), "亿元", "2025年地区生产总值达616.4亿元", 12)
@@ -95,9 +99,12 @@ def compare_baselines(stated: Sequence[StatedValue],
         if found is not None:
             rows.append(_compare(value, found))
             continue
-        proposal = ProposedObservation(value.series, value.year, value.value, value.unit,
-                                       value.sentence, value.line)
-        text = (f"统计数据中没有{value.year}年的值;建议以本规划所列{value.value}{value.unit}"
-                f"作为{value.year}年观测值(来源:本规划原文),待确认后写入")
+        proposal = ProposedObservation(
+            value.series, value.year, value.value, value.unit, value.sentence, value.line
+        )
+        text = (
+            f"统计数据中没有{value.year}年的值;建议以本规划所列{value.value}{value.unit}"
+            f"作为{value.year}年观测值(来源:本规划原文),待确认后写入"
+        )
         rows.append(ContinuityRow(value, None, Status.MISSING, text, proposal=proposal))
     return tuple(rows)

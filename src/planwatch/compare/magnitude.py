@@ -24,6 +24,7 @@ from planwatch.extract.units import read_unit
 
 WIDE_PRECISION = 60  # digits: a value in 元 times 万亿 stays exact
 
+
 @cache
 def _vocab() -> dict[str, Any]:
     path = resources.files("planwatch.extract").joinpath("vocab", "magnitudes.yaml")

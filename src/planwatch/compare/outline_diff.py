@@ -188,12 +188,17 @@ def diff_outline(old: Sequence[NodeRef], new: Sequence[NodeRef]) -> tuple[Outlin
                 placed.append((last, change))
         else:
             text = f"删除{name(node)}"
-            placed.append((last + 0.5 + index / (10 * len(old)), OutlineChange(
-                Kind.REMOVED, node, None, text)))
+            placed.append(
+                (
+                    last + 0.5 + index / (10 * len(old)),
+                    OutlineChange(Kind.REMOVED, node, None, text),
+                )
+            )
     for node in new:
         if node.key not in m.taken:
-            placed.append((new_index[node.key], OutlineChange(
-                Kind.ADDED, None, node, f"新增{name(node)}")))
+            placed.append(
+                (new_index[node.key], OutlineChange(Kind.ADDED, None, node, f"新增{name(node)}"))
+            )
     return tuple(change for _, change in sorted(placed, key=lambda p: p[0]))
 
 
@@ -239,7 +244,10 @@ def _run(members: list[tuple[NodeRef, NodeRef, OutlineChange]], step: int) -> Re
     if len(members) == 1:
         text = first.message
     else:
-        text = (f"{first_old.label}至{last_old.label}序号依次改为{first_new.label}至"
-                f"{last_new.label}(共{len(members)}个)")
-    return RenumberRun(first_old.kind, first_old.number or 0, last_old.number or 0, step,
-                       len(members), text)
+        text = (
+            f"{first_old.label}至{last_old.label}序号依次改为{first_new.label}至"
+            f"{last_new.label}(共{len(members)}个)"
+        )
+    return RenumberRun(
+        first_old.kind, first_old.number or 0, last_old.number or 0, step, len(members), text
+    )

@@ -51,8 +51,9 @@ def _walk(nodes: Sequence[OutlineNode]) -> Iterator[tuple[OutlineNode, OutlineNo
     """Every node once with its parent, in document order (a flat list is accepted too)."""
     seen: set[str] = set()
 
-    def visit(node: OutlineNode, parent: OutlineNode | None) -> Iterator[tuple[OutlineNode,
-                                                                             OutlineNode | None]]:
+    def visit(
+        node: OutlineNode, parent: OutlineNode | None
+    ) -> Iterator[tuple[OutlineNode, OutlineNode | None]]:
         if node.id in seen:
             return
         seen.add(node.id)
@@ -136,7 +137,16 @@ def node_refs(nodes: Sequence[OutlineNode], text: str | None = None) -> tuple[No
     orders: Counter[str | None] = Counter()
     for node, parent in _walk(nodes):
         parent_key = keys[parent.id] if parent else None
-        refs.append(NodeRef(keys[node.id], node.kind, node.label, node.number, node.title,
-                            parent_key, orders[parent_key]))
+        refs.append(
+            NodeRef(
+                keys[node.id],
+                node.kind,
+                node.label,
+                node.number,
+                node.title,
+                parent_key,
+                orders[parent_key],
+            )
+        )
         orders[parent_key] += 1
     return tuple(refs)

@@ -90,12 +90,18 @@ def changed_fields(old: TargetRef, new: TargetRef) -> tuple[FieldChange, ...]:
 def _target_text(target: TargetRef) -> str:
     year = f"{target.year}年" if target.year is not None else ""
     stretch = "力争" if target.stretch else ""
-    return f"{target.indicator}{year}{stretch}目标{show('comparator', target.comparator)}" \
+    return (
+        f"{target.indicator}{year}{stretch}目标{show('comparator', target.comparator)}"
         f"{target.value}{target.unit}"
+    )
 
 
-def _message(kind: TargetChangeKind, old: TargetRef | None, new: TargetRef | None,
-             fields: tuple[FieldChange, ...]) -> str:
+def _message(
+    kind: TargetChangeKind,
+    old: TargetRef | None,
+    new: TargetRef | None,
+    fields: tuple[FieldChange, ...],
+) -> str:
     if kind is TargetChangeKind.ADDED and new is not None:
         return f"新增目标:{_target_text(new)}"
     if kind is TargetChangeKind.REMOVED and old is not None:
@@ -109,9 +115,9 @@ def _message(kind: TargetChangeKind, old: TargetRef | None, new: TargetRef | Non
     return f"{new.indicator}{stretch}:" + ",".join(parts)
 
 
-def _pairs(old: list[TargetRef], new: list[TargetRef]) -> tuple[
-    list[tuple[TargetRef, TargetRef]], list[TargetRef], list[TargetRef]
-]:
+def _pairs(
+    old: list[TargetRef], new: list[TargetRef]
+) -> tuple[list[tuple[TargetRef, TargetRef]], list[TargetRef], list[TargetRef]]:
     """Pairs of one series and flag: same year first, then the rest in order."""
     pairs: list[tuple[TargetRef, TargetRef]] = []
     rest_new = list(new)
@@ -128,9 +134,9 @@ def _pairs(old: list[TargetRef], new: list[TargetRef]) -> tuple[
     return pairs, rest_old[paired:], rest_new[paired:]
 
 
-def _groups(old: Sequence[TargetRef], new: Sequence[TargetRef]) -> dict[
-    tuple[str, bool], tuple[list[TargetRef], list[TargetRef]]
-]:
+def _groups(
+    old: Sequence[TargetRef], new: Sequence[TargetRef]
+) -> dict[tuple[str, bool], tuple[list[TargetRef], list[TargetRef]]]:
     groups: dict[tuple[str, bool], tuple[list[TargetRef], list[TargetRef]]] = defaultdict(
         lambda: ([], [])
     )
@@ -141,8 +147,9 @@ def _groups(old: Sequence[TargetRef], new: Sequence[TargetRef]) -> dict[
     return groups
 
 
-def match_targets(old: Sequence[TargetRef],
-                  new: Sequence[TargetRef]) -> tuple[tuple[TargetRef, TargetRef], ...]:
+def match_targets(
+    old: Sequence[TargetRef], new: Sequence[TargetRef]
+) -> tuple[tuple[TargetRef, TargetRef], ...]:
     """Every (old, new) pair of one target, changed or not: what carries confirmations over.
 
     >>> from decimal import Decimal
@@ -171,16 +178,31 @@ def diff_targets(old: Sequence[TargetRef], new: Sequence[TargetRef]) -> tuple[Ta
             fields = changed_fields(before, after)
             if fields:
                 kind = TargetChangeKind.CHANGED
-                changes.append(TargetChange(kind, series, stretch, before, after, fields,
-                                            _message(kind, before, after, fields)))
+                changes.append(
+                    TargetChange(
+                        kind,
+                        series,
+                        stretch,
+                        before,
+                        after,
+                        fields,
+                        _message(kind, before, after, fields),
+                    )
+                )
         for target in removed:
             kind = TargetChangeKind.REMOVED
-            changes.append(TargetChange(kind, series, stretch, target, None, (),
-                                        _message(kind, target, None, ())))
+            changes.append(
+                TargetChange(
+                    kind, series, stretch, target, None, (), _message(kind, target, None, ())
+                )
+            )
         for target in added:
             kind = TargetChangeKind.ADDED
-            changes.append(TargetChange(kind, series, stretch, None, target, (),
-                                        _message(kind, None, target, ())))
+            changes.append(
+                TargetChange(
+                    kind, series, stretch, None, target, (), _message(kind, None, target, ())
+                )
+            )
     return tuple(changes)
 
 
@@ -205,8 +227,12 @@ def _overlap(a: Mapping[Key, int], b: Mapping[Key, int]) -> float | None:
     return sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / smaller
 
 
-def relatedness(old_nodes: Sequence[NodeRef], new_nodes: Sequence[NodeRef],
-                old_targets: Sequence[TargetRef], new_targets: Sequence[TargetRef]) -> Relatedness:
+def relatedness(
+    old_nodes: Sequence[NodeRef],
+    new_nodes: Sequence[NodeRef],
+    old_targets: Sequence[TargetRef],
+    new_targets: Sequence[TargetRef],
+) -> Relatedness:
     """How much two versions share: titles beyond the genre's boilerplate, and series.
 
     The score is the mean of the measures both sides allow; versions of one plan share most
@@ -220,13 +246,18 @@ def relatedness(old_nodes: Sequence[NodeRef], new_nodes: Sequence[NodeRef],
     (True, False)
     """
     outline = _overlap(_weights(old_nodes), _weights(new_nodes))
-    series = _overlap(dict.fromkeys((t.series for t in old_targets), 1),
-                      dict.fromkeys((t.series for t in new_targets), 1))
+    series = _overlap(
+        dict.fromkeys((t.series for t in old_targets), 1),
+        dict.fromkeys((t.series for t in new_targets), 1),
+    )
     measures = [m for m in (outline, series) if m is not None]
     score = sum(measures) / len(measures) if measures else 0.0
     related = score >= RELATED_MIN
-    shown = ",".join(f"{label}{m:.0%}" for label, m in (("章节标题重合", outline),
-                                                       ("指标序列重合", series)) if m is not None)
+    shown = ",".join(
+        f"{label}{m:.0%}"
+        for label, m in (("章节标题重合", outline), ("指标序列重合", series))
+        if m is not None
+    )
     if related:
         message = f"两个版本属于同一规划({shown or '无可比内容'})"
     else:
@@ -234,7 +265,11 @@ def relatedness(old_nodes: Sequence[NodeRef], new_nodes: Sequence[NodeRef],
     return Relatedness(round(score, 3), outline, series, related, message)
 
 
-def related(old_nodes: Sequence[NodeRef], new_nodes: Sequence[NodeRef],
-            old_targets: Sequence[TargetRef], new_targets: Sequence[TargetRef]) -> bool:
+def related(
+    old_nodes: Sequence[NodeRef],
+    new_nodes: Sequence[NodeRef],
+    old_targets: Sequence[TargetRef],
+    new_targets: Sequence[TargetRef],
+) -> bool:
     """Whether two versions are of the same plan (see :func:`relatedness`)."""
     return relatedness(old_nodes, new_nodes, old_targets, new_targets).related

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.services.audit import record
 from planwatch.services.tables import RowProblem, RowReport, Table
-from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
 
 STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
 STATUS_NAMES = {value: key for key, value in STATUS_LABELS.items()}
@@ -81,32 +81,70 @@ def add_observation(
 ) -> ObservationRecord | None:
     """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged."""
     _check_year(indicator.plan, year)
-    current = current_observation(indicator, year)
-    new = (value, status, source, is_growth_rate, simulated)
-    if (
-        current is not None
-        and (
-            current.value,
-            current.status,
-            current.source,
-            current.is_growth_rate,
-            current.simulated,
-        )
-        == new
-    ):
-        return None
     if indicator.series is None:
         raise InvalidInput(f"指标 {indicator.code} 还没有数据系列")
+    observation = add_series_value(
+        session,
+        indicator.series,
+        year,
+        value,
+        actor,
+        Revision(status, source, note, is_growth_rate, simulated),
+        label=indicator.name,
+        audit=("indicator", indicator.id),
+    )
+    if observation is not None:
+        session.expire(indicator, ["observations"])
+    return observation
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What a new revision says besides its value: status, source, note, flags."""
+
+    status: str = "final"
+    source: str = ""
+    note: str = ""
+    is_growth_rate: bool = False
+    simulated: bool = False
+
+
+def add_series_value(
+    session: Session,
+    series: Series,
+    year: int,
+    value: Decimal,
+    actor: str,
+    revision: Revision,
+    *,
+    label: str,
+    audit: tuple[str, int],
+) -> ObservationRecord | None:
+    """Add a revision of a series' value for ``year`` unless it repeats the current one.
+
+    Two people writing the same year at once would take the same revision number: the
+    second gets :class:`Conflict` (409) instead of a half-written row.
+    """
+    current = next(iter(newest_revisions(o for o in series.observations if o.year == year)), None)
+    facts = (revision.status, revision.source, revision.is_growth_rate, revision.simulated)
+    if current is not None and (
+        current.value,
+        current.status,
+        current.source,
+        current.is_growth_rate,
+        current.simulated,
+    ) == (value, *facts):
+        return None
     observation = ObservationRecord(
-        series_id=indicator.series.id,
+        series_id=series.id,
         year=year,
         revision=(current.revision + 1) if current else 1,
         value=value,
-        status=status,
-        source=source,
-        note=note,
-        is_growth_rate=is_growth_rate,
-        simulated=simulated,
+        status=revision.status,
+        source=revision.source,
+        note=revision.note,
+        is_growth_rate=revision.is_growth_rate,
+        simulated=revision.simulated,
         recorded_by=actor,
         recorded_at=datetime.now(UTC),
     )
@@ -115,15 +153,15 @@ def add_observation(
             session.add(observation)
             session.flush()
     except IntegrityError as error:
-        raise Conflict(f"{indicator.name} {year} 年的数据刚被他人修改,请刷新后重试") from error
-    session.expire(indicator, ["observations"])
-    session.expire(indicator.series, ["observations"])
+        raise Conflict(f"{label} {year} 年的数据刚被他人修改,请刷新后重试") from error
+    session.expire(series, ["observations"])
+    entity, entity_id = audit
     record(
         session,
         actor,
         "observe",
-        "indicator",
-        indicator.id,
+        entity,
+        entity_id,
         _snapshot(current) if current else None,
         _snapshot(observation),
     )

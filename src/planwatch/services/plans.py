@@ -17,10 +17,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planwatch.compare.outline_keys import stable_keys
 from planwatch.domain.document import Document
 from planwatch.domain.quantity import IndicatorCandidate, Quantity
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.extract.outline_keys import KeyedNode, stable_keys
 from planwatch.services.audit import record
 from planwatch.services.catalogue import series_for
 from planwatch.services.extraction import Extraction, extract_document
@@ -174,9 +174,7 @@ def _new_version(
     )
     nodes = list(extraction.outline.walk())
     parents = {child.id: node.id for node in nodes for child in node.children}
-    keys = stable_keys(
-        [KeyedNode(n.id, n.kind.value, n.label, n.title, parents.get(n.id)) for n in nodes]
-    )
+    keys = stable_keys(extraction.outline.nodes, document.text)
     version.nodes = [
         OutlineNodeRecord(
             key=keys[n.id],

@@ -66,7 +66,11 @@ class ExactDecimal(TypeDecorator[Decimal]):
         return format(exact, "f") if dialect.name == "sqlite" else exact
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(str(value)).quantize(Decimal("0.000001"))
+        """The stored value as written: 20.000000 → 20, 616.360000 → 616.36, 1E+3 → 1000."""
+        if value is None:
+            return None
+        exact = Decimal(str(value)).normalize()
+        return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
 
 
 # Values are kept exactly: 20 digits, 6 after the point, enough for 元 totals and rates.

@@ -15,7 +15,7 @@ from planwatch.store.models import Plan
 from planwatch.web.deps import Auth
 
 # Pages that show one plan: switching plans stays on the same page.
-SWITCHABLE = ("/", "/plan", "/departments", "/entry", "/diff", "/align")
+SWITCHABLE = ("/", "/plan", "/departments", "/entry", "/diff", "/align", "/continuity")
 
 
 def chosen_plan(session: Session, reference: str | None) -> Plan:

@@ -278,8 +278,8 @@ def _carry_data(bind: sa.Connection) -> None:
     catalogue: dict[str, int] = {}
     series: dict[tuple[int | None, int, str, str], int] = {}
     chapters_by_version: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
-    for version in bind.execute(sa.select(t["plan_version"])).mappings():
-        chapters_by_version[version["id"]] = _rekey_nodes(bind, t, version["id"])
+    for version in bind.execute(sa.select(t["plan_version"])).mappings().all():
+        chapters_by_version[version["id"]] = _rekey_nodes(bind, t, version["id"], version["text"])
     newest: dict[int, int] = {}
     for row in bind.execute(
         sa.select(t["plan_version"].c.plan_id, sa.func.max(t["plan_version"].c.id)).group_by(
@@ -378,10 +378,11 @@ def _series_scope(scope: str | None) -> str:
 
 
 def _rekey_nodes(
-    bind: sa.Connection, t: dict[str, sa.Table], version_id: int
+    bind: sa.Connection, t: dict[str, sa.Table], version_id: int, text: str
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Give a version's nodes stable keys; returns (positional id → stable key, key → chapter)."""
-    from planwatch.extract.outline_keys import KeyedNode, stable_keys
+    from planwatch.compare.outline_keys import stable_keys
+    from planwatch.domain.outline import NodeKind, OutlineNode
 
     table = t["outline_node"]
     rows = (
@@ -391,27 +392,41 @@ def _rekey_nodes(
         .mappings()
         .all()
     )
-    keyed = [KeyedNode(r["key"], r["kind"], r["label"], r["title"], r["parent_key"]) for r in rows]
-    keys = stable_keys(keyed)
+    children: dict[str | None, list[Any]] = defaultdict(list)
+    for row in rows:
+        children[row["parent_key"]].append(row)
+
+    def tree(row: Any) -> OutlineNode:
+        return OutlineNode(
+            id=row["key"],
+            kind=NodeKind(row["kind"]),
+            label=row["label"],
+            number=row["number"],
+            title=row["title"],
+            line=row["line"],
+            start=row["start"],
+            end=row["end"],
+            title_end=row["start"],
+            level=row["key"].count(".") + 1,
+            children=tuple(tree(child) for child in children[row["key"]]),
+        )
+
+    keys = stable_keys([tree(row) for row in children[None]], text)
+    by_path = {row["key"]: row for row in rows}
     chapters: dict[str, str] = {}
     for row in rows:
-        stable = keys[row["key"]]
         bind.execute(
             table.update()
             .where(table.c.id == row["id"])
             .values(
-                path=row["key"],
-                key=stable,
-                parent_key=keys.get(row["parent_key"] or ""),
+                path=row["key"], key=keys[row["key"]], parent_key=keys.get(row["parent_key"] or "")
             )
         )
-    for row in rows:  # a node's chapter: itself or its nearest chapter ancestor
         parts = row["key"].split(".")
-        for end in range(len(parts), 0, -1):
-            prefix = ".".join(parts[:end])
-            chapter = next((r for r in rows if r["key"] == prefix and r["kind"] == "chapter"), None)
-            if chapter is not None:
-                chapters[keys[row["key"]]] = f"{chapter['label']} {chapter['title']}"
+        for end in range(len(parts), 0, -1):  # the node itself or its nearest chapter ancestor
+            found = by_path.get(".".join(parts[:end]))
+            if found is not None and found["kind"] == "chapter":
+                chapters[keys[row["key"]]] = f"{found['label']} {found['title']}"
                 break
     return keys, chapters
 
