@@ -1,0 +1,547 @@
+"""Read a task division plan (任务分工方案): every item with its category, units and deadline.
+
+A 分工方案 is a list of numbered items ("2.全社会研发经费投入年均增长8%以上。(预期性指标,
+责任单位:县科技局)") under category headings (主要指标 约束性/预期性, 重点任务 by chapter,
+重大工程项目, 重大政策, 改革任务), or a table with columns 序号|任务|牵头单位|责任单位|完成时限.
+The text is read line by line on the normal form:
+
+- a line opening with a number (第一部分 一、 (一) 1. 1、 (1) ①) starts a *block*; the lines
+  after it belong to it until the next number, while it has named no unit, or while a
+  bracket is open, or when they open with a role word ("责任单位:…");
+- an unnumbered line that names units starts an unnumbered block; a short unnumbered line
+  naming a category (重大工程项目) is a heading;
+- a table header (a row of cells naming 牵头单位 or 责任单位) makes the rows after it
+  blocks read by column;
+- a block that names no unit is a heading when it names a category, or is short, has no
+  sentence stop and is followed by a deeper number; otherwise it is an item with an issue.
+
+Levels come from the order numbering styles first appear in. Every span indexes the decoded
+text (see :mod:`planwatch.extract.normalize`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from planwatch.domain.assignment import AssignedUnit, Assignment, Category, Deadline, Role
+from planwatch.domain.indicator import Attribute
+from planwatch.domain.issue import Issue
+from planwatch.extract.annotations import (
+    CLOSERS,
+    OPENERS,
+    Annotation,
+    deadline_year,
+    is_ongoing,
+    label_pattern,
+    merge,
+    read_annotation,
+    vocab,
+)
+from planwatch.extract.normalize import NormalText, normalize
+from planwatch.extract.wrapping import join_wrapped_lines
+
+NUMERAL = r"[〇零一二两三四五六七八九十百\d]+"
+# The number that opens an item or a heading, by style.
+ITEM_NUMBER = re.compile(
+    r"""(?:第(?P<part>""" + NUMERAL + r""")(?:部分|篇|编)   # 第一部分
+      | 第(?P<chapter>""" + NUMERAL + r""")章              # 第三章
+      | 第(?P<section>""" + NUMERAL + r""")节              # 第二节
+      | (?P<enum>[一二三四五六七八九十]+)[、.]              # 一、
+      | \((?P<paren_enum>[一二三四五六七八九十]+)\)         # (一)
+      | (?P<arabic>\d{1,3})(?:、|\.(?!\d)|,(?!\d))         # 1.  12、  (not 1.5)
+      | \((?P<paren_arabic>\d{1,3})\)                       # (1)
+      | (?P<half_paren>\d{1,3})\)(?!\d)                      # 1)
+      | (?P<circled>[①-⑳])                                 # ①
+    )[\s:、.]*""",
+    re.VERBOSE,
+)
+# A table's 序号 cell: "1", "一", "(一)".
+CELL_NUMBER = re.compile(r"(?:(?P<arabic>\d{1,3})|(?P<enum>[一二三四五六七八九十]+))$")
+STRUCTURAL = ("part", "chapter", "section", "bare")
+
+# A plan's note that the first unit listed leads: "排在第一位的为牵头单位", "列首位的为牵头单位".
+FIRST_IS_LEAD = re.compile(
+    r"""(?:排|列|位)[在于名]?(?:第一|首)(?:位|个)?的?(?:单位|部门)?(?:为|是)牵头  # 排在第一位的为
+      | 第一个?(?:单位|部门)(?:为|是)牵头                                    # 第一个单位为牵头
+      | 首位(?:单位|部门)?(?:为|是)牵头                                      # 首位为牵头单位
+    """,
+    re.VERBOSE,
+)
+SENTENCE_STOP = re.compile(r"[。;!?]")
+MAX_TITLE = 30
+MAX_BARE_HEADING = 25
+LEAF = 1000  # the level of unnumbered items and table rows: below every number
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    columns: dict[str, int]
+    width: int
+    indicators: bool
+
+
+@dataclass(slots=True)
+class _Block:
+    """Lines of one item or heading in the normal form (mutable while lines are added)."""
+
+    style: str | None
+    label: tuple[int, int] | None
+    start: int
+    end: int
+    body: int
+    cells: list[tuple[int, int]] | None = None
+    header: _Header | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What a block says: its kept text, its annotation and its first line's title."""
+
+    text: tuple[tuple[int, int], ...]
+    annotation: Annotation
+    title: tuple[int, int]
+    heading_like: bool
+    category: Category | None = None
+    attribute: Attribute | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    """Open headings and items, outermost first: (level, title, is_heading)."""
+
+    stack: list[tuple[int, str, bool]] = field(default_factory=list)
+
+    def enter(self, level: int, title: str, heading: bool) -> None:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        self.stack.append((level, title, heading))
+
+    def headings(self) -> list[str]:
+        return [title for _, title, heading in self.stack if heading]
+
+
+def find_assignments(text: str) -> tuple[Assignment, ...]:
+    """Every item of a task division plan in ``text`` (the decoded document), in order.
+
+    >>> items = find_assignments("一、主要指标\\n"
+    ...     "2.全社会研发经费投入年均增长8%以上。(预期性指标,责任单位:县科技局)")
+    >>> item = items[0]
+    >>> (item.label, item.text, item.category.value, item.attribute.value, item.co)
+    ('2.', '全社会研发经费投入年均增长8%以上', 'indicator', 'expected', ('县科技局',))
+    """
+    normal = join_wrapped_lines(normalize(text))
+    blocks = _blocks(normal)
+    first_leads = FIRST_IS_LEAD.search(normal.text) is not None
+    return tuple(_assemble(normal, blocks, first_leads))
+
+
+# Pass 1: lines into blocks.
+
+
+def _blocks(normal: NormalText) -> list[_Block]:
+    t = normal.text
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    header: _Header | None = None
+    position = 0
+    for line in t.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        a, b = _strip(t, start, end)
+        if a == b:
+            continue
+        cells = _cells(normal, a, b)
+        if header is not None and 2 <= len(cells) <= header.width and not _labelled_line(t, a):
+            current = None
+            blocks.append(_row_block(t, a, b, cells, header))
+            continue
+        if (found := _header(t, cells)) is not None:
+            current, header = None, found
+            continue
+        number = ITEM_NUMBER.match(t, a, b)
+        if number is not None and number.end() < b:
+            current = _Block(number.lastgroup, (a, _label_end(t, number)), a, b, number.end())
+            blocks.append(current)
+        elif current is not None and _continues(t, current, a, b):
+            current.end = b
+        elif _bare_heading(t, a, b):
+            current = None
+            blocks.append(_Block("bare", None, a, b, a))
+        elif _read_text(t, a, b, a).annotation.units:
+            current = _Block(None, None, a, b, a)
+            blocks.append(current)
+        else:
+            current = None
+    return blocks
+
+
+def _strip(t: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and t[start] in " \t":
+        start += 1
+    while end > start and t[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+def _label_end(t: str, number: re.Match[str]) -> int:
+    end = number.end()
+    while end > number.start() and t[end - 1] in " \t:":
+        end -= 1
+    return end
+
+
+def _cells(normal: NormalText, a: int, b: int) -> list[tuple[int, int]]:
+    """Cells of a line: split at the original's tabs, so that an empty cell stays a cell
+    (the normal form folds a run of tabs into one gap); at the normal form's gaps otherwise."""
+    start, end = normal.span(a, b)
+    original = normal.original
+    if "\t" in original[start:end]:
+        bounds = [start, *(i for i in range(start, end) if original[i] == "\t"), end]
+        cells = []
+        for left, right in itertools.pairwise(bounds):
+            left = left if left == start else left + 1
+            x, y = _normal_index(normal, left), _normal_index(normal, right)
+            cells.append(_strip(normal.text, max(x, a), min(y, b)))
+        return cells
+    t = normal.text
+    cells, begin = [], a
+    for i in range(a, b):
+        if t[i] == "\t":
+            cells.append((begin, i))
+            begin = i + 1
+    cells.append((begin, b))
+    return cells
+
+
+def _cell_key(t: str, cell: tuple[int, int]) -> str:
+    return re.sub(r"\s", "", t[cell[0] : cell[1]])
+
+
+def _header(t: str, cells: list[tuple[int, int]]) -> _Header | None:
+    """Columns of a table header row, or None when the row is no header."""
+    if len(cells) < 3:
+        return None
+    names = vocab()["columns"]
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = _cell_key(t, cell)
+        for column, words in names.items():
+            if key in words and column not in columns:
+                columns[column] = index
+                break
+    if "lead" not in columns and "co" not in columns:
+        return None
+    if "task" not in columns:
+        free = [i for i in range(len(cells)) if i not in columns.values()]
+        if not free:
+            return None
+        columns["task"] = free[0]
+    indicators = _cell_key(t, cells[columns["task"]]) in vocab()["indicator_columns"]
+    return _Header(columns, len(cells), indicators)
+
+
+def _row_block(
+    t: str, a: int, b: int, cells: list[tuple[int, int]], header: _Header
+) -> _Block:
+    number_at = header.columns.get("number")
+    style, label = None, None
+    if number_at is not None and number_at < len(cells):
+        cell = cells[number_at]
+        key = t[cell[0] : cell[1]].strip()
+        match = CELL_NUMBER.match(key) or ITEM_NUMBER.fullmatch(key)
+        if key:
+            label = cell
+            style = match.lastgroup if match else None
+    task = cells[header.columns["task"]] if header.columns["task"] < len(cells) else (b, b)
+    return _Block(style, label, a, b, task[0], cells, header)
+
+
+def _labelled_line(t: str, a: int) -> bool:
+    match = label_pattern().match(t, a)
+    return match is not None and match.group("known") is not None
+
+
+def _open_bracket(t: str, start: int, end: int) -> bool:
+    depth = 0
+    for char in t[start:end]:
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS:
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _continues(t: str, block: _Block, a: int, b: int) -> bool:
+    """Whether the line at ``t[a:b]`` goes on the block above it."""
+    if block.cells is not None:
+        return False
+    if _open_bracket(t, block.start, block.end) or _labelled_line(t, a):
+        return True
+    if t[a] in OPENERS and read_annotation(t, a + 1, b).found:
+        return True
+    read = _read_text(t, block.start, block.end, block.body)
+    if read.annotation.units or read.annotation.labelled:
+        return False
+    # "(一)坚持创新驱动" then "推进XX。(牵头单位:…)": a heading, then an item of its own
+    return not (read.heading_like and _read_text(t, a, b, a).annotation.units)
+
+
+def _bare_heading(t: str, a: int, b: int) -> bool:
+    line = t[a:b]
+    if len(line) > MAX_BARE_HEADING or SENTENCE_STOP.search(line) or re.search(r"\d", line):
+        return False
+    if any(word in line for word in ("方案", "《", "通知", "意见")):
+        return False
+    return _category(line) is not None or _outside(line) or _heading_attribute(line) is not None
+
+
+# Reading one block.
+
+
+def _read_text(t: str, start: int, end: int, body: int) -> _Read:
+    """Annotations of a block of text (brackets, labelled runs, "X牵头" sentences) and the rest."""
+    regions: list[tuple[int, int, Annotation]] = []
+    i = body
+    while i < end:
+        if t[i] in OPENERS:
+            close = _closing(t, i, end)
+            read = read_annotation(t, i + 1, close)
+            if read.found:
+                regions.append((i, min(close + 1, end), read))
+            i = close + 1
+        else:
+            i += 1
+    for a, b in _free(regions, body, end):
+        line_end = t.find("\n", a, b)
+        for match in label_pattern().finditer(t, a, b):
+            if match.start() > a and t[match.start() - 1] not in "。;,\t \n)":
+                continue
+            stop = b if line_end < 0 or line_end < match.start() else line_end
+            read = read_annotation(t, match.start(), stop)
+            if read.found:
+                regions.append((match.start(), stop, read))
+                break
+    for a, b in _free(sorted(regions, key=lambda r: r[0]), body, end):
+        for s, e in _sentences(t, a, b):
+            if s == body:
+                continue  # the first sentence is the task
+            read = read_annotation(t, s, e, strict=True)
+            if read.units:
+                regions.append((s, e, read))
+    regions.sort(key=lambda r: r[0])
+    kept = tuple(_free(regions, body, end))
+    first_line_end = t.find("\n", body, end)
+    first_line_end = end if first_line_end < 0 else first_line_end
+    title_end = min([first_line_end, *(r[0] for r in regions if r[0] > body)])
+    title = _trim(t, body, title_end)
+    words = t[title[0] : title[1]]
+    heading_like = (
+        0 < len(words) <= MAX_TITLE
+        and not SENTENCE_STOP.search(words)
+        and not re.search(r"\d", words)
+    )
+    annotation = merge([r[2] for r in regions])
+    return _Read(kept, annotation, title, heading_like)
+
+
+def _closing(t: str, at: int, end: int) -> int:
+    depth = 0
+    for i in range(at, end):
+        if t[i] in OPENERS:
+            depth += 1
+        elif t[i] in CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return end
+
+
+def _free(
+    regions: list[tuple[int, int, Annotation]], start: int, end: int
+) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for a, b, _ in sorted(regions, key=lambda r: r[0]):
+        if a > at:
+            spans.append((at, a))
+        at = max(at, b)
+    if at < end:
+        spans.append((at, end))
+    return spans
+
+
+def _sentences(t: str, a: int, b: int) -> list[tuple[int, int]]:
+    spans, begin = [], a
+    for i in range(a, b):
+        if t[i] in "。\n":
+            spans.append((begin, i))
+            begin = i + 1
+    spans.append((begin, b))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _trim(t: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and t[a] in " \t\n:,.;、。":
+        a += 1
+    while b > a and t[b - 1] in " \t\n:,;、。":
+        b -= 1
+    return a, b
+
+
+def _read_row(t: str, block: _Block) -> _Read:
+    assert block.cells is not None and block.header is not None
+    columns, cells = block.header.columns, block.cells
+
+    def cell(name: str) -> tuple[int, int] | None:
+        index = columns.get(name)
+        if index is None or index >= len(cells) or cells[index][1] <= cells[index][0]:
+            return None
+        return _trim(t, *cells[index])
+
+    task = cell("task") or (block.body, block.body)
+    parts = []
+    for name, role in (("lead", Role.LEAD), ("co", Role.CO)):
+        if (span := cell(name)) is not None:
+            parts.append(read_annotation(t, span[0], span[1], default=role))
+    deadline, milestones = cell("deadline"), cell("milestones")
+    parts.append(Annotation(deadline=deadline, milestones=milestones))
+    attribute_cell = cell("attribute")
+    attribute = _heading_attribute(t[slice(*attribute_cell)]) if attribute_cell else None
+    words = t[task[0] : task[1]]
+    heading_like = 0 < len(words) <= MAX_TITLE and not SENTENCE_STOP.search(words)
+    category = Category.INDICATOR if block.header.indicators else None
+    return _Read((task,), merge(parts), task, heading_like, category, attribute)
+
+
+# Pass 2: blocks into headings and items.
+
+
+def _category(title: str) -> Category | None:
+    for name, words in vocab()["categories"].items():
+        if any(word in title for word in words):
+            return Category(name)
+    return None
+
+
+def _outside(title: str) -> bool:
+    return any(word in title for word in vocab()["outside"])
+
+
+def _heading_attribute(title: str) -> Attribute | None:
+    for name, words in vocab()["attributes"].items():
+        if any(word in title for word in words):
+            return Attribute(name)
+    return None
+
+
+def _assemble(normal: NormalText, blocks: list[_Block], first_leads: bool) -> list[Assignment]:
+    t = normal.text
+    order: dict[str, int] = {}
+    levels = [
+        order.setdefault(b.style, len(order)) if b.style is not None else LEAF for b in blocks
+    ]
+    context = _Context()
+    items: list[Assignment] = []
+    for index, block in enumerate(blocks):
+        read = _read_row(t, block) if block.cells is not None else _read_text(
+            t, block.start, block.end, block.body)  # fmt: skip
+        level = levels[index]
+        title = _surface(normal, *read.title)
+        named = read.annotation.units or read.annotation.labelled
+        if not named:
+            deeper = index + 1 < len(levels) and levels[index + 1] > level
+            group = _category(title) or _outside(title) or _heading_attribute(title)
+            if block.style in STRUCTURAL or group or (read.heading_like and deeper):
+                context.enter(level, title, True)
+                continue
+        if level != LEAF:
+            context.enter(level, title, False)
+        headings = context.headings()
+        if not named and any(_outside(h) for h in headings):
+            continue
+        items.append(_assignment(normal, block, read, headings, first_leads))
+    return items
+
+
+def _surface(normal: NormalText, a: int, b: int) -> str:
+    """The decoded text of a normal-form span, without its line breaks."""
+    if b <= a:
+        return ""
+    start, end = normal.span(a, b)
+    return re.sub(r"[\r\n]+", "", normal.original[start:end]).strip()
+
+
+def _assignment(
+    normal: NormalText, block: _Block, read: _Read, headings: list[str], first_leads: bool
+) -> Assignment:
+    t = normal.text
+    annotation = read.annotation
+    units = [  # a PDF's spaces inside a name ("县 发改局") are no part of it
+        AssignedUnit(re.sub(r"\s", "", _surface(normal, u.start, u.end)), u.role,
+                     normal.span(u.start, u.end))
+        for u in annotation.units
+    ]  # fmt: skip
+    if first_leads and units and not any(u.role is Role.LEAD for u in units):
+        units[0] = AssignedUnit(units[0].name, Role.LEAD, units[0].span)
+    text = "".join(_surface(normal, a, b) for a, b in read.text)
+    category, attribute = _classify(headings, read, annotation)
+    label = _surface(normal, *block.label) if block.label else ""
+    span = normal.span(block.label[0] if block.label else block.start, block.end)
+    line = normal.line_of(span[0])
+    issues = [Issue(p.code, p.message, line, span) for p in annotation.problems]
+    if not units and not any(p.code == "unknown_role" for p in annotation.problems):
+        name = f"「{label}」" if label else "该项"
+        issues.append(Issue("no_unit", f"{name}未写明牵头单位或责任单位", line, span))
+    deadline = None
+    if annotation.deadline is not None:
+        words = t[annotation.deadline[0] : annotation.deadline[1]]
+        deadline = Deadline(
+            _surface(normal, *annotation.deadline), deadline_year(words), is_ongoing(words)
+        )
+    milestones = _surface(normal, *annotation.milestones) if annotation.milestones else None
+    return Assignment(
+        text=_trim_text(text),
+        label=label,
+        category=category,
+        attribute=attribute,
+        heading=headings[-1] if headings else None,
+        lead=tuple(u.name for u in units if u.role is Role.LEAD),
+        co=tuple(u.name for u in units if u.role is Role.CO),
+        units=tuple(units),
+        deadline=deadline,
+        line=line,
+        span=span,
+        milestones=milestones,
+        issues=tuple(issues),
+    )
+
+
+def _trim_text(text: str) -> str:
+    return text.strip(" \t:：,，;；、。")
+
+
+def _classify(
+    headings: list[str], read: _Read, annotation: Annotation
+) -> tuple[Category | None, Attribute | None]:
+    """Category from the outermost heading naming one; attribute from the innermost."""
+    own = annotation.attribute or read.attribute
+    if any(_outside(h) for h in headings):
+        return None, own
+    category = read.category or next(
+        (c for c in (_category(h) for h in headings) if c is not None), None
+    )
+    if own is not None:
+        return Category.INDICATOR, own
+    if category is None:
+        return Category.TASK, None
+    attribute = next(
+        (a for a in (_heading_attribute(h) for h in reversed(headings)) if a is not None), None
+    )
+    return category, attribute if category is Category.INDICATOR else None
+
+
+def _normal_index(normal: NormalText, offset: int) -> int:
+    """The normal-form index of an original offset (the first at or after it)."""
+    return bisect.bisect_left(normal.origin, offset)
