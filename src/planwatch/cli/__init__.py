@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, data, documents, reports, users, web
+from planwatch.cli import assessment, assignments, data, documents, reports, users, web
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
@@ -19,6 +19,7 @@ assessment.register(app)
 reports.register(app)
 users.register(app)
 web.register(app)
+assignments.register(app)
 
 
 def main() -> None:

@@ -52,9 +52,7 @@ DEADLINE_PHRASE = re.compile(
 @cache
 def vocab() -> dict[str, Any]:
     """The parsed ``vocab/assignments.yaml``."""
-    text = (resources.files("planwatch.extract") / "vocab" / "assignments.yaml").read_text(
-        "utf-8"
-    )
+    text = (resources.files("planwatch.extract") / "vocab" / "assignments.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 

@@ -15,8 +15,8 @@ The text is read line by line on the normal form:
 - a block that names no unit is a heading when it names a category, or is short, has no
   sentence stop and is followed by a deeper number; otherwise it is an item with an issue.
 
-Levels come from the order numbering styles first appear in. Every span indexes the decoded
-text (see :mod:`planwatch.extract.normalize`).
+Levels are those of official documents: 第一部分 > 第一章 > 第一节 > 一、 > (一) > 1. > (1) > ①.
+Every span indexes the decoded text (see :mod:`planwatch.extract.normalize`).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from planwatch.extract.wrapping import join_wrapped_lines
 
 NUMERAL = r"[〇零一二两三四五六七八九十百\d]+"
 # The number that opens an item or a heading, by style.
+# fmt: off
 ITEM_NUMBER = re.compile(
     r"""(?:第(?P<part>""" + NUMERAL + r""")(?:部分|篇|编)   # 第一部分
       | 第(?P<chapter>""" + NUMERAL + r""")章              # 第三章
@@ -58,9 +59,15 @@ ITEM_NUMBER = re.compile(
     )[\s:、.]*""",
     re.VERBOSE,
 )
+# fmt: on
 # A table's 序号 cell: "1", "一", "(一)".
 CELL_NUMBER = re.compile(r"(?:(?P<arabic>\d{1,3})|(?P<enum>[一二三四五六七八九十]+))$")
 STRUCTURAL = ("part", "chapter", "section", "bare")
+# Levels of numbering, outermost first, as official documents (GB/T 9704) nest them; a bare
+# category line ("重大工程项目") stands above 一、.
+LEVELS = {style: level for level, style in enumerate(
+    ("part", "chapter", "section", "bare", "enum", "paren_enum", "arabic", "paren_arabic",
+     "half_paren", "circled"))}  # fmt: skip
 
 # A plan's note that the first unit listed leads: "排在第一位的为牵头单位", "列首位的为牵头单位".
 FIRST_IS_LEAD = re.compile(
@@ -243,9 +250,7 @@ def _header(t: str, cells: list[tuple[int, int]]) -> _Header | None:
     return _Header(columns, len(cells), indicators)
 
 
-def _row_block(
-    t: str, a: int, b: int, cells: list[tuple[int, int]], header: _Header
-) -> _Block:
+def _row_block(t: str, a: int, b: int, cells: list[tuple[int, int]], header: _Header) -> _Block:
     number_at = header.columns.get("number")
     style, label = None, None
     if number_at is not None and number_at < len(cells):
@@ -438,10 +443,7 @@ def _heading_attribute(title: str) -> Attribute | None:
 
 def _assemble(normal: NormalText, blocks: list[_Block], first_leads: bool) -> list[Assignment]:
     t = normal.text
-    order: dict[str, int] = {}
-    levels = [
-        order.setdefault(b.style, len(order)) if b.style is not None else LEAF for b in blocks
-    ]
+    levels = [LEVELS[b.style] if b.style is not None else LEAF for b in blocks]
     context = _Context()
     items: list[Assignment] = []
     for index, block in enumerate(blocks):

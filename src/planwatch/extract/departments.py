@@ -27,8 +27,8 @@ MIN_CANDIDATE_SCORE = 0.3
 SCORE_ALIAS = 0.95  # one function, one scope: a listed synonym
 SCORE_SCOPE_OMITTED = 0.9  # 发改委 for 区发改委
 SCORE_SHORTENED = 0.85  # a shortening no list holds: 区文广新局 for 区文化广电新闻局
-SCOPE_MISMATCH_FACTOR = 0.5
-CHARACTER_WEIGHT = 0.8  # shared characters count for less than shared pairs of them  # 市发改委 is not 区发改委, only like it
+SCOPE_MISMATCH_FACTOR = 0.5  # 市发改委 is not 区发改委, only like it
+CHARACTER_WEIGHT = 0.8  # shared characters count for less than shared pairs of them
 
 
 class MatchKind(StrEnum):
@@ -81,9 +81,7 @@ class DepartmentMatch:
 
 @cache
 def _vocab() -> dict[str, Any]:
-    text = (resources.files("planwatch.extract") / "vocab" / "departments.yaml").read_text(
-        "utf-8"
-    )
+    text = (resources.files("planwatch.extract") / "vocab" / "departments.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
