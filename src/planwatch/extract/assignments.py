@@ -153,6 +153,7 @@ def _blocks(normal: NormalText) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     header: _Header | None = None
+    interrupted = False  # a line that is no row has stood since the header
     position = 0
     for line in t.split("\n"):
         start, end = position, position + len(line)
@@ -161,13 +162,14 @@ def _blocks(normal: NormalText) -> list[_Block]:
         if a == b:
             continue
         cells = _cells(normal, a, b)
-        if header is not None and 2 <= len(cells) <= header.width and not _labelled_line(t, a):
-            current = None
-            blocks.append(_row_block(t, a, b, cells, header))
-            continue
         if (found := _header(t, cells)) is not None:
             current, header = None, found
             continue
+        if header is not None and _is_row(t, cells, header, interrupted):
+            current, interrupted = None, False
+            blocks.append(_row_block(t, a, b, cells, header))
+            continue
+        interrupted = header is not None
         number = ITEM_NUMBER.match(t, a, b)
         if number is not None and number.end() < b:
             current = _Block(number.lastgroup, (a, _label_end(t, number)), a, b, number.end())
@@ -262,6 +264,18 @@ def _row_block(t: str, a: int, b: int, cells: list[tuple[int, int]], header: _He
             style = match.lastgroup if match else None
     task = cells[header.columns["task"]] if header.columns["task"] < len(cells) else (b, b)
     return _Block(style, label, a, b, task[0], cells, header)
+
+
+def _is_row(t: str, cells: list[tuple[int, int]], header: _Header, interrupted: bool) -> bool:
+    """Whether a line is a row of the table above: right after the header or another row,
+    two cells up to the header's; after other lines (a merged heading row, or text), exactly
+    the header's, so that "任务。  牵头单位:…" below a table is no row. A cell opening with a
+    role label is text, not a cell."""
+    if any(_labelled_line(t, cell[0]) for cell in cells if cell[1] > cell[0]):
+        return False
+    if interrupted:
+        return len(cells) == header.width
+    return 2 <= len(cells) <= header.width
 
 
 def _labelled_line(t: str, a: int) -> bool:
@@ -423,11 +437,28 @@ def _read_row(t: str, block: _Block) -> _Read:
 # Pass 2: blocks into headings and items.
 
 
-def _category(title: str) -> Category | None:
-    for name, words in vocab()["categories"].items():
-        if any(word in title for word in words):
-            return Category(name)
-    return None
+def _categories(title: str) -> list[Category]:
+    """The categories a heading names, in the vocabulary's order: "重大政策与改革" names two."""
+    return [
+        Category(name)
+        for name, words in vocab()["categories"].items()
+        if any(word in title for word in words)
+    ]
+
+
+def _category(title: str, text: str = "") -> Category | None:
+    """The category a heading gives an item; a heading naming several lets the item's own
+    words choose ("深化国有企业改革" under "重大政策与改革" is a reform).
+
+    >>> _category("第三部分 重大政策与改革", "深化国有企业改革").value
+    'reform'
+    """
+    found = _categories(title)
+    if len(found) > 1:
+        hints = vocab()["category_hints"]
+        chosen = [c for c in found if any(word in text for word in hints.get(c.value, ()))]
+        return chosen[0] if len(chosen) == 1 else found[0]
+    return found[0] if found else None
 
 
 def _outside(title: str) -> bool:
@@ -488,7 +519,7 @@ def _assignment(
     if first_leads and units and not any(u.role is Role.LEAD for u in units):
         units[0] = AssignedUnit(units[0].name, Role.LEAD, units[0].span)
     text = "".join(_surface(normal, a, b) for a, b in read.text)
-    category, attribute = _classify(headings, read, annotation)
+    category, attribute = _classify(headings, read, annotation, text)
     label = _surface(normal, *block.label) if block.label else ""
     span = normal.span(block.label[0] if block.label else block.start, block.end)
     line = normal.line_of(span[0])
@@ -525,14 +556,14 @@ def _trim_text(text: str) -> str:
 
 
 def _classify(
-    headings: list[str], read: _Read, annotation: Annotation
+    headings: list[str], read: _Read, annotation: Annotation, text: str
 ) -> tuple[Category | None, Attribute | None]:
     """Category from the outermost heading naming one; attribute from the innermost."""
     own = annotation.attribute or read.attribute
     if any(_outside(h) for h in headings):
         return None, own
     category = read.category or next(
-        (c for c in (_category(h) for h in headings) if c is not None), None
+        (c for c in (_category(h, text) for h in headings) if c is not None), None
     )
     if own is not None:
         return Category.INDICATOR, own
