@@ -1,4 +1,4 @@
-"""Whole task division plans (a county, a city, a province, a district) against hand-written YAML."""
+"""Whole task division plans (a county, a city, a province, a district, a prefecture) against hand-written YAML."""
 
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ def load_cases() -> list[tuple[str, dict[str, Any]]]:
 
 
 CASES = load_cases()
-DOCUMENTS = ["city-fengong.txt", "county-fengong.txt", "district-fengong.txt", "province-fengong.txt"]
+DOCUMENTS = ["city-fengong.txt", "county-fengong.txt", "district-fengong.txt", "prefecture-fengong.txt", "province-fengong.txt"]
 
 
 def items_of(document: str, cache: dict[str, tuple[Assignment, ...]] = {}) -> tuple[Assignment, ...]:  # noqa: B006 - one read per document

@@ -78,6 +78,8 @@ FIRST_IS_LEAD = re.compile(
     re.VERBOSE,
 )
 SENTENCE_STOP = re.compile(r"[。;!?]")
+UNFINISHED = tuple(",、:")  # a first line ending so goes on below: it is no heading
+TITLE_WORDS = ("方案", "分工表", "清单", "《", "通知", "意见", "规划", "纲要")
 MAX_TITLE = 30
 MAX_BARE_HEADING = 25
 LEAF = 1000  # the level of unnumbered items and table rows: below every number
@@ -312,8 +314,8 @@ def _bare_heading(t: str, a: int, b: int) -> bool:
     line = t[a:b]
     if len(line) > MAX_BARE_HEADING or SENTENCE_STOP.search(line) or re.search(r"\d", line):
         return False
-    if any(word in line for word in ("方案", "《", "通知", "意见")):
-        return False
+    if any(word in line for word in TITLE_WORDS):
+        return False  # the document's title: "某县落实“十四五”规划纲要重点任务分工表"
     return _category(line) is not None or _outside(line) or _heading_attribute(line) is not None
 
 
@@ -361,6 +363,7 @@ def _read_text(t: str, start: int, end: int, body: int) -> _Read:
         0 < len(words) <= MAX_TITLE
         and not SENTENCE_STOP.search(words)
         and not re.search(r"\d", words)
+        and not t[body:first_line_end].rstrip().endswith(UNFINISHED)
     )
     annotation = merge([r[2] for r in regions])
     return _Read(kept, annotation, title, heading_like)
