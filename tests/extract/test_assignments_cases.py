@@ -181,8 +181,8 @@ ISSUES = [
     ("no unit named", "二、重点任务\n1.加快建设现代化产业园区。\n2.建设科技城。(牵头单位:县科技局)", [["no_unit"], []]),
     ("unknown role word", "二、重点任务\n1.建立督办制度。(督办单位:县委督查室)", [["unknown_role"]]),
     ("typo reported", "二、重点任务\n1.推进乡村振兴。(市发改委牲头,各区县配合)", [["role_typo"]]),
-    ("a sentence that only looks like units", "二、重点任务\n1.构建多元投入机制。(政府主导,企业参与)", [["no_unit"]]),
-    ("an indicator without units, no sentence stop", "一、主要指标\n1.地区生产总值年均增长6%\n2.森林覆盖率达到45%", [["no_unit"], ["no_unit"]]),
+    ("a sentence that only looks like units", "二、重点任务\n1.构建多元投入机制。(政府主导,企业参与)\n2.建设科技城。(牵头单位:县科技局)", [["no_unit"], []]),
+    ("an indicator without units, no sentence stop", "一、主要指标\n1.地区生产总值年均增长6%\n2.森林覆盖率达到45%\n3.耕地保有量不减少。(牵头单位:县自然资源局)", [["no_unit"], ["no_unit"], []]),
 ]
 
 
@@ -190,6 +190,22 @@ ISSUES = [
 def test_issues(text: str, codes: list[list[str]]) -> None:
     items = find_assignments(text)
     assert [[i.code for i in item.issues] for item in items] == codes
+
+
+def test_a_text_naming_no_unit_is_no_task_division_plan() -> None:
+    report = "一、过去五年的工作\n(一)经济持续健康发展。国内生产总值年均增长7.1%。\n(二)深化改革开放。\n1.推进供给侧结构性改革。"
+    assert find_assignments(report) == ()
+
+
+def test_a_long_paragraph_run_is_not_swallowed_by_one_item() -> None:
+    # lines of many lengths, so that no PDF wrapping is detected and rejoined
+    prose = "".join("说明文字" * (n % 7 + 1) + "\n" for n in range(20))
+    text = "二、重点任务\n1.推进城市更新。\n" + prose + "推进乡村振兴。(牵头单位:县农业农村局)"
+    items = find_assignments(text)
+    assert [(i.label, i.text, i.lead) for i in items] == [
+        ("1.", "推进城市更新。" + "".join("说明文字" * (n % 7 + 1) for n in range(7)), ()),
+        ("", "推进乡村振兴", ("县农业农村局",)),
+    ]
 
 
 def test_spans_index_the_decoded_text() -> None:

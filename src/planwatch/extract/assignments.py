@@ -81,6 +81,7 @@ SENTENCE_STOP = re.compile(r"[。;!?]")
 UNFINISHED = tuple(",、:")  # a first line ending so goes on below: it is no heading
 TITLE_WORDS = ("方案", "分工表", "清单", "《", "通知", "意见", "规划", "纲要")
 MAX_TITLE = 30
+MAX_BLOCK_LINES = 8  # an item with its unit lines; more is prose, not one item
 MAX_BARE_HEADING = 25
 LEAF = 1000  # the level of unnumbered items and table rows: below every number
 
@@ -103,6 +104,10 @@ class _Block:
     body: int
     cells: list[tuple[int, int]] | None = None
     header: _Header | None = None
+    lines: int = 1
+    depth: int = 0  # brackets open at its end
+    named: bool = False  # it names a unit or a role already
+    heading_like: bool = False  # its first line could be a heading's
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,14 @@ def find_assignments(text: str) -> tuple[Assignment, ...]:
     normal = join_wrapped_lines(normalize(text))
     blocks = _blocks(normal)
     first_leads = FIRST_IS_LEAD.search(normal.text) is not None
-    return tuple(_assemble(normal, blocks, first_leads))
+    items = _assemble(normal, blocks, first_leads)
+    if not any(item.units or _names_role(item) for item in items):
+        return ()  # a text naming no unit anywhere is no task division plan
+    return tuple(items)
+
+
+def _names_role(item: Assignment) -> bool:
+    return any(issue.code == "unknown_role" for issue in item.issues)
 
 
 # Pass 1: lines into blocks.
@@ -174,19 +186,41 @@ def _blocks(normal: NormalText) -> list[_Block]:
         interrupted = header is not None
         number = ITEM_NUMBER.match(t, a, b)
         if number is not None and number.end() < b:
-            current = _Block(number.lastgroup, (a, _label_end(t, number)), a, b, number.end())
+            current = _opened(t, number.lastgroup, (a, _label_end(t, number)), a, b, number.end())
             blocks.append(current)
         elif current is not None and _continues(t, current, a, b):
-            current.end = b
+            _extend(t, current, a, b)
         elif _bare_heading(t, a, b):
             current = None
             blocks.append(_Block("bare", None, a, b, a))
-        elif _read_text(t, a, b, a).annotation.units:
-            current = _Block(None, None, a, b, a)
+        elif _names_units(t, a, b):
+            current = _opened(t, None, None, a, b, a)
             blocks.append(current)
         else:
             current = None
     return blocks
+
+
+def _names_units(t: str, a: int, b: int) -> bool:
+    return bool(_read_text(t, a, b, a).annotation.units)
+
+
+def _opened(
+    t: str, style: str | None, label: tuple[int, int] | None, a: int, b: int, body: int
+) -> _Block:
+    read = _read_text(t, a, b, body)
+    named = bool(read.annotation.units or read.annotation.labelled)
+    depth = _depth(t, a, b, 0)
+    return _Block(style, label, a, b, body, None, None, 1, depth, named, read.heading_like)
+
+
+def _extend(t: str, block: _Block, a: int, b: int) -> None:
+    """Add the line ``t[a:b]`` to a block, keeping what it says up to date line by line."""
+    block.end, block.lines = b, block.lines + 1
+    block.depth = _depth(t, a, b, block.depth)
+    if not block.named:
+        read = _read_text(t, a, b, a)
+        block.named = bool(read.annotation.units or read.annotation.labelled)
 
 
 def _strip(t: str, start: int, end: int) -> tuple[int, int]:
@@ -285,29 +319,28 @@ def _labelled_line(t: str, a: int) -> bool:
     return match is not None and match.group("known") is not None
 
 
-def _open_bracket(t: str, start: int, end: int) -> bool:
-    depth = 0
+def _depth(t: str, start: int, end: int, depth: int) -> int:
+    """Brackets open after ``t[start:end]``, ``depth`` being open before it."""
     for char in t[start:end]:
         if char in OPENERS:
             depth += 1
         elif char in CLOSERS:
             depth = max(depth - 1, 0)
-    return depth > 0
+    return depth
 
 
 def _continues(t: str, block: _Block, a: int, b: int) -> bool:
     """Whether the line at ``t[a:b]`` goes on the block above it."""
     if block.cells is not None:
         return False
-    if _open_bracket(t, block.start, block.end) or _labelled_line(t, a):
+    if (block.depth > 0 and block.lines < MAX_BLOCK_LINES) or _labelled_line(t, a):
         return True
     if t[a] in OPENERS and read_annotation(t, a + 1, b).found:
         return True
-    read = _read_text(t, block.start, block.end, block.body)
-    if read.annotation.units or read.annotation.labelled:
+    if block.named or block.lines >= MAX_BLOCK_LINES:
         return False
     # "(一)坚持创新驱动" then "推进XX。(牵头单位:…)": a heading, then an item of its own
-    return not (read.heading_like and _read_text(t, a, b, a).annotation.units)
+    return not (block.heading_like and _names_units(t, a, b))
 
 
 def _bare_heading(t: str, a: int, b: int) -> bool:
