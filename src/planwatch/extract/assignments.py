@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planwatch.domain.assignment import AssignedUnit, Assignment, Category, Deadline, Role
 from planwatch.domain.indicator import Attribute
@@ -33,6 +33,7 @@ from planwatch.extract.annotations import (
     CLOSERS,
     OPENERS,
     Annotation,
+    UnitSpan,
     deadline_year,
     is_ongoing,
     label_pattern,
@@ -40,6 +41,7 @@ from planwatch.extract.annotations import (
     read_annotation,
     vocab,
 )
+from planwatch.extract.departments import is_unit
 from planwatch.extract.normalize import NormalText, normalize
 from planwatch.extract.wrapping import join_wrapped_lines
 
@@ -81,6 +83,7 @@ SENTENCE_STOP = re.compile(r"[。;!?]")
 UNFINISHED = tuple(",、:")  # a first line ending so goes on below: it is no heading
 TITLE_WORDS = ("方案", "分工表", "清单", "《", "通知", "意见", "规划", "纲要")
 MAX_TITLE = 30
+MAX_BRACKET_SPAN = 300  # characters an annotation bracket may run over line breaks
 MAX_BLOCK_LINES = 8  # an item with its unit lines; more is prose, not one item
 MAX_BARE_HEADING = 25
 LEAF = 1000  # the level of unnumbered items and table rows: below every number
@@ -146,13 +149,57 @@ def find_assignments(text: str) -> tuple[Assignment, ...]:
     >>> (item.label, item.text, item.category.value, item.attribute.value, item.co)
     ('2.', '全社会研发经费投入年均增长8%以上', 'indicator', 'expected', ('县科技局',))
     """
-    normal = join_wrapped_lines(normalize(text))
+    normal = _join_bracketed_breaks(join_wrapped_lines(normalize(text)))
     blocks = _blocks(normal)
     first_leads = FIRST_IS_LEAD.search(normal.text) is not None
     items = _assemble(normal, blocks, first_leads)
     if not any(item.units or _names_role(item) for item in items):
         return ()  # a text naming no unit anywhere is no task division plan
     return tuple(items)
+
+
+def _join_bracketed_breaks(normal: NormalText) -> NormalText:
+    """The normal form without the line breaks inside a bracket that closes soon after:
+    a PDF wraps "(省发展改革委牵头,省统计局等按" / "职责分工负责)" wherever the page ends, and
+    no author breaks a line inside an annotation on purpose.
+
+    >>> _join_bracketed_breaks(normalize("1.推进。(省发改委牵\\n头)\\n2.建设。")).text
+    '1.推进。(省发改委牵头)\\n2.建设。'
+    """
+    t = normal.text
+    depth, drop = 0, []
+    for i, char in enumerate(t):
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS:
+            depth = max(depth - 1, 0)
+        elif char == "\n" and depth > 0 and _closes_soon(t, i, depth):
+            drop.append(i)
+        elif char == "\n":
+            depth = 0  # an unclosed bracket ends at its line
+    if not drop:
+        return normal
+    keep = [True] * len(t)
+    for i in drop:
+        keep[i] = False
+    text = "".join(c for c, k in zip(t, keep, strict=True) if k)
+    origin = [o for o, k in zip(normal.origin, keep, strict=False) if k]
+    return replace(normal, text=text, origin=(*origin, normal.origin[-1]))
+
+
+def _closes_soon(t: str, at: int, depth: int) -> bool:
+    """Whether the brackets open at ``t[at]`` close within a few lines, before a new item."""
+    for i in range(at + 1, min(len(t), at + MAX_BRACKET_SPAN)):
+        char = t[i]
+        if char == "\n" and ITEM_NUMBER.match(t, i + 1):
+            return False
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
 
 
 def _names_role(item: Assignment) -> bool:
@@ -547,11 +594,7 @@ def _assignment(
 ) -> Assignment:
     t = normal.text
     annotation = read.annotation
-    units = [  # a PDF's spaces inside a name ("县 发改局") are no part of it
-        AssignedUnit(re.sub(r"\s", "", _surface(normal, u.start, u.end)), u.role,
-                     normal.span(u.start, u.end))
-        for u in annotation.units
-    ]  # fmt: skip
+    units = [unit for u in annotation.units for unit in _spaced_units(normal, u)]
     if first_leads and units and not any(u.role is Role.LEAD for u in units):
         units[0] = AssignedUnit(units[0].name, Role.LEAD, units[0].span)
     text = "".join(_surface(normal, a, b) for a, b in read.text)
@@ -585,6 +628,23 @@ def _assignment(
         milestones=milestones,
         issues=tuple(issues),
     )
+
+
+def _spaced_units(normal: NormalText, unit: UnitSpan) -> list[AssignedUnit]:
+    """The unit(s) of a span: "县发改局 县财政局" is two (the normal form dropped the space
+    between them), "县 发改局" one (a PDF's space inside a name is no part of it)."""
+    start, end = normal.span(unit.start, unit.end)
+    # A line break inside a name is a page's wrapping, never a separator: "各市(州)人" / "民政府".
+    surface = re.sub(r"[\r\n]", "\0", normal.original[start:end])
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", surface)]
+    words = [surface[a:b].replace("\0", "") for a, b in pieces]
+    if len(pieces) > 1 and all(is_unit(word) and len(word) >= 3 for word in words):
+        return [
+            AssignedUnit(word, unit.role, (start + a, start + b))
+            for word, (a, b) in zip(words, pieces, strict=True)
+        ]
+    name = re.sub(r"\s", "", normal.original[start:end])
+    return [AssignedUnit(name, unit.role, (start, end))]
 
 
 def _trim_text(text: str) -> str:
