@@ -170,7 +170,12 @@ def _suffix(text: str, start: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _attribute(text: str) -> Attribute | None:
+def attribute_of(text: str) -> Attribute | None:
+    """The attribute a text names: 约束性 (binding) or 预期性 (expected).
+
+    >>> attribute_of("(一)约束性指标").value
+    'binding'
+    """
     for name, words in vocab()["attributes"].items():
         if any(word in text for word in words):
             return Attribute(name)
@@ -216,7 +221,7 @@ def _part(text: str, start: int, end: int, role: Role | None) -> Annotation | No
     if b <= a:
         return Annotation()
     piece = text[a:b]
-    if role is None and (attribute := _attribute(piece)) is not None:
+    if role is None and (attribute := attribute_of(piece)) is not None:
         return Annotation(attribute=attribute)
     suffix = _suffix(text, a, b)
     problems: tuple[Problem, ...] = ()
@@ -306,7 +311,7 @@ def _labelled(text: str, start: int, end: int, match: re.Match[str]) -> Annotati
     if kind == "milestones":
         return Annotation(milestones=(a, b) if b > a else None, labelled=True, problems=problems)
     if kind == "attribute":
-        return Annotation(attribute=_attribute(text[a:b]), labelled=True, problems=problems)
+        return Annotation(attribute=attribute_of(text[a:b]), labelled=True, problems=problems)
     parts = [_part(text, x, y, Role(kind)) for x, y in split_top(text, a, b, PART_SEPARATORS)]
     return merge([Annotation(labelled=True, problems=problems)] + [p for p in parts if p])
 
