@@ -53,6 +53,8 @@ UNITS = [
     ("a unit with its other name in brackets", "40.保障粮食安全。(牵头单位:县发改局(县粮食局))", ("县发改局(县粮食局)",), ()),
     ("a leader named beside the units is no unit", "41.加快发展数字经济。(责任领导:分管副县长;牵头单位:县经信局;责任单位:县大数据中心)", ("县经信局",), ("县大数据中心",)),
     ("十二、 number and units with 及", "十二、加强应急体系建设。(牵头单位:县应急管理局;责任单位:县消防救援大队及各乡镇)", ("县应急管理局",), ("县消防救援大队", "各乡镇")),
+    ("labels after single spaces", "42.到2025年,地区生产总值达到500亿元。 牵头单位:县发展改革局 责任单位:县统计局", ("县发展改革局",), ("县统计局",)),
+    ("a short unit glued to the next label", "43.一般公共预算收入达到30亿元。 牵头单位:县财政局 责任单位:县税务局", ("县财政局",), ("县税务局",)),
     ("OCR'd spaces around labels", "37. 推进 城市 更新。( 牵头单位 : 市住建局 ; 责任单位 : 各区县 )", ("市住建局",), ("各区县",)),
 ]
 
@@ -119,6 +121,9 @@ CATEGORIES = [
     ("第一部分 structure",
      "第一部分 主要指标任务分工\n1.常住人口城镇化率达到60%。(牵头单位:市发改委)\n第二部分 重点任务分工\n1.建设现代化产业体系。(牵头单位:市经信局)",
      [(Category.INDICATOR, None), (Category.TASK, None)]),
+    ("主要目标 is an indicator heading",
+     "一、主要目标\n1.地区生产总值达到500亿元。(牵头单位:县发展改革局)",
+     [(Category.INDICATOR, None)]),
     ("unnumbered category line",
      "重大项目\n1.城北污水处理厂建设项目。(责任单位:县住建局)\n约束性指标\n2.单位GDP能耗降低14%。(牵头单位:县发改局)",
      [(Category.PROJECT, None), (Category.INDICATOR, Attribute.BINDING)]),

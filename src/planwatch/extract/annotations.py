@@ -28,6 +28,7 @@ PART_SEPARATORS = ";,。"
 UNIT_SEPARATORS = "、,;\t /"
 # A label starts an annotation, a part or a line, or follows a space: "…;责任单位:…".
 BOUNDARY = set(OPENERS + PART_SEPARATORS + "、\t\n :")
+LONG_LABEL = 4  # 责任单位 and longer labels need no boundary before them
 
 CHINESE_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
@@ -89,6 +90,49 @@ def label_pattern() -> re.Pattern[str]:
         r"|(?P<unknown>[\u4e00-\u9fff]{1,6}?(?:" + endings + r")))"  # 督办单位
         r"\s*(?::|\t)"  # followed by a colon or a gap
     )
+
+
+@cache
+def _known_label() -> re.Pattern[str]:
+    return re.compile(r"(?P<word>" + alternation(list(_label_kinds())) + r")\s*(?::|\t)")
+
+
+@cache
+def _unknown_label() -> re.Pattern[str]:
+    endings = alternation(vocab()["unknown_label_endings"])
+    return re.compile(r"(?P<word>[\u4e00-\u9fff]{1,6}?(?:" + endings + r"))\s*(?::|\t)")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label and its colon at ``text[start:end]``; ``word`` is the label without the colon."""
+
+    start: int
+    end: int
+    word: str
+
+
+def find_labels(text: str, start: int, end: int) -> list[Label]:
+    """The labels in ``text[start:end]``, in order.
+
+    A label opens the text or follows a separator; a known label of four characters or more
+    (责任单位) needs none, since "县发展改革局 责任单位:…" loses its space in the normal form.
+    An unknown label ("督办单位:") ending where a known one ends is the known one.
+
+    >>> t = "牵头单位:县财政局责任单位:县税务局"
+    >>> [(x.word, t[x.end:]) for x in find_labels(t, 0, len(t))]
+    [('牵头单位', '县财政局责任单位:县税务局'), ('责任单位', '县税务局')]
+    """
+    known = {m.end(): m for m in _known_label().finditer(text, start, end)}
+    labels = [
+        Label(m.start(), m.end(), m.group("word"))
+        for m in known.values()
+        if _at_boundary(text, m.start(), start) or len(m.group("word")) >= LONG_LABEL
+    ]
+    for m in _unknown_label().finditer(text, start, end):
+        if m.end() not in known and _at_boundary(text, m.start(), start):
+            labels.append(Label(m.start(), m.end(), m.group("word")))
+    return sorted(labels, key=lambda label: label.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,13 +304,12 @@ def read_annotation(
     >>> a.attribute.value, [(u.role.value, t[u.start:u.end]) for u in a.units]
     ('binding', [('lead', '市发改委'), ('co', '市工信局'), ('co', '各区县')])
     """
-    labels = [m for m in label_pattern().finditer(text, start, end) if _at_boundary(text, m, start)]
-    pieces: list[tuple[int, int, re.Match[str] | None]] = []
+    pieces: list[tuple[int, int, Label | None]] = []
     begin: int = start
-    label: re.Match[str] | None = None
-    for match in labels:
-        pieces.append((begin, match.start(), label))
-        begin, label = match.end(), match
+    label: Label | None = None
+    for match in find_labels(text, start, end):
+        pieces.append((begin, match.start, label))
+        begin, label = match.end, match
     pieces.append((begin, end, label))
     found: list[Annotation] = []
     for a, b, governing in pieces:
@@ -280,8 +323,8 @@ def read_annotation(
     return merge(found)
 
 
-def _at_boundary(text: str, match: re.Match[str], start: int) -> bool:
-    return match.start() == start or text[match.start() - 1] in BOUNDARY
+def _at_boundary(text: str, at: int, start: int) -> bool:
+    return at == start or text[at - 1] in BOUNDARY
 
 
 def _lead_in(
@@ -294,8 +337,8 @@ def _lead_in(
     return merge([p for p in parts if p is not None])
 
 
-def _labelled(text: str, start: int, end: int, match: re.Match[str]) -> Annotation:
-    word = match.group("known") or match.group("unknown")
+def _labelled(text: str, start: int, end: int, match: Label) -> Annotation:
+    word = match.word
     kind = _label_kinds().get(word)
     if kind is None:
         known = [k for k in _label_kinds() if word.endswith(k)]  # 市级牵头单位

@@ -18,7 +18,7 @@ from planwatch.extract.annotations import (
     CLOSERS,
     OPENERS,
     Annotation,
-    label_pattern,
+    find_labels,
     merge,
     read_annotation,
 )
@@ -61,13 +61,11 @@ def read_item_text(t: str, start: int, end: int, body: int) -> ItemText:
             i += 1
     for a, b in _free(regions, body, end):
         line_end = t.find("\n", a, b)
-        for match in label_pattern().finditer(t, a, b):
-            if match.start() > a and t[match.start() - 1] not in "。;,\t \n)":
-                continue
-            stop = b if line_end < 0 or line_end < match.start() else line_end
-            read = read_annotation(t, match.start(), stop)
+        for label in find_labels(t, a, b):
+            stop = b if line_end < 0 or line_end < label.start else line_end
+            read = read_annotation(t, label.start, stop)
             if read.found:
-                regions.append((match.start(), stop, read))
+                regions.append((label.start, stop, read))
                 break
     for a, b in _free(sorted(regions, key=lambda r: r[0]), body, end):
         for s, e in _sentences(t, a, b):
