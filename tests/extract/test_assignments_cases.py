@@ -55,6 +55,10 @@ UNITS = [
     ("十二、 number and units with 及", "十二、加强应急体系建设。(牵头单位:县应急管理局;责任单位:县消防救援大队及各乡镇)", ("县应急管理局",), ("县消防救援大队", "各乡镇")),
     ("labels after single spaces", "42.到2025年,地区生产总值达到500亿元。 牵头单位:县发展改革局 责任单位:县统计局", ("县发展改革局",), ("县统计局",)),
     ("a short unit glued to the next label", "43.一般公共预算收入达到30亿元。 牵头单位:县财政局 责任单位:县税务局", ("县财政局",), ("县税务局",)),
+    ("a bracket of offices only ends the item", "44.推进城乡客运一体化。(县交通运输局、县财政局)", (), ("县交通运输局", "县财政局")),
+    ("主办 and 协办", "45.办好中国西部茶博会。(主办:县商务局;协办:县农业农村局)", ("县商务局",), ("县农业农村局",)),
+    ("a leader label is read and left out", "46.推进XX改革。牵头领导:张三  牵头单位:县发改局", ("县发改局",), ()),
+    ("each unit on its own bracketed line", "47.推进园区扩区调位。\n(牵头单位:县经信局)\n(责任单位:县自然资源局)", ("县经信局",), ("县自然资源局",)),
     ("OCR'd spaces around labels", "37. 推进 城市 更新。( 牵头单位 : 市住建局 ; 责任单位 : 各区县 )", ("市住建局",), ("各区县",)),
 ]
 
@@ -72,6 +76,8 @@ TEXTS = [
     ("indicator text", "2.全社会研发经费投入年均增长8%以上。(预期性指标,责任单位:县科技局)", "全社会研发经费投入年均增长8%以上", "2."),
     ("full-width label kept as written", "（四）建设区域消费中心。（牵头单位：区商务局）", "建设区域消费中心", "（四）"),
     ("inline annotation removed from the middle", "9.推进数字政府建设(牵头单位:区政务服务局),建成一网通办平台。", "推进数字政府建设,建成一网通办平台", "9."),
+    ("a leader label leaves the text", "46.推进XX改革。牵头领导:张三  牵头单位:县发改局", "推进XX改革", "46."),
+    ("a place in brackets stays", "11.推进城乡一体化(含高新区)。(牵头单位:县发改局)", "推进城乡一体化(含高新区)", "11."),
     ("bracket that is no annotation stays", "10.实施“两新一重”(新型基础设施、新型城镇化、重大工程)建设。(牵头单位:县发改局)", "实施“两新一重”(新型基础设施、新型城镇化、重大工程)建设", "10."),
     ("multi-line item joined", "(四)建设区域消费中心。\n推动商圈提档升级,培育夜间经济。\n(牵头单位:区商务局;责任单位:各镇街)", "建设区域消费中心。推动商圈提档升级,培育夜间经济", "(四)"),
 ]
@@ -118,6 +124,9 @@ CATEGORIES = [
     ("projects, policies and reforms",
      "三、重大工程项目\n1.泸州港扩能工程。(牵头单位:市交通运输局)\n四、重大政策\n1.落实减税降费政策。(牵头单位:市税务局)\n五、重大改革任务\n1.深化“放管服”改革。(牵头单位:市政务服务局)",
      [(Category.PROJECT, None), (Category.POLICY, None), (Category.REFORM, None)]),
+    ("milestones label",
+     "二、重点任务\n1.推进XX。(牵头单位:县发改局;年度目标:2022年完成30%)",
+     [(Category.TASK, None)]),
     ("第一部分 structure",
      "第一部分 主要指标任务分工\n1.常住人口城镇化率达到60%。(牵头单位:市发改委)\n第二部分 重点任务分工\n1.建设现代化产业体系。(牵头单位:市经信局)",
      [(Category.INDICATOR, None), (Category.TASK, None)]),
@@ -227,3 +236,9 @@ def test_spans_index_the_decoded_text() -> None:
     units = {u.name: text[slice(*u.span)] for u in item.units}
     assert units == {"住建局": "住建局", "各街道办事处": "各街道办事处"}
     assert [u.role for u in item.units] == [Role.LEAD, Role.CO]
+
+
+def test_milestones_are_kept_as_written() -> None:
+    (item,) = find_assignments("二、重点任务\n1.推进XX。（牵头单位：县发改局；年度目标：2022年完成30%，2023年完成60%）")
+    assert item.milestones == "2022年完成30%，2023年完成60%"
+    assert item.lead == ("县发改局",) and item.deadline is None

@@ -146,6 +146,8 @@ class UnitSpan:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A problem in an annotation, made an Issue with its line by the caller."""
+
     code: str
     message: str
 
@@ -349,6 +351,8 @@ def _labelled(text: str, start: int, end: int, match: Label) -> Annotation:
     if kind is None:
         problem = Problem("unknown_role", f"不认识的分工用语「{word}」,其后的单位未计入")
         return Annotation(labelled=True, problems=(problem,))
+    if kind == "leader":
+        return Annotation(labelled=True, problems=problems)
     if kind == "deadline":
         return Annotation(deadline=(a, b) if b > a else None, labelled=True, problems=problems)
     if kind == "milestones":

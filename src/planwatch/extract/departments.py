@@ -32,6 +32,8 @@ CHARACTER_WEIGHT = 0.8  # shared characters count for less than shared pairs of 
 
 
 class MatchKind(StrEnum):
+    """How a unit name matched a known department."""
+
     EXACT = "exact"  # the same name, up to full-width forms and spaces
     ALIAS = "alias"  # a synonym listed in vocab/departments.yaml
     ABBREVIATION = "abbreviation"  # a shortening: scope left out, or characters left out
@@ -137,6 +139,26 @@ def is_unit(name: str) -> bool:
         return False
     bare = text.split("(", 1)[0] or text
     return is_collective(text) or bare.endswith(tuple(vocab["unit_endings"]))
+
+
+def is_office(name: str) -> bool:
+    """Whether a name is an office's, not only a place's: a collective, a listed department,
+    or a name ending like an office (局 委 办 厅 中心 政府 …, ``office_endings``).
+
+    >>> is_office("县发改局"), is_office("各乡镇"), is_office("高新区"), is_office("含高新区")
+    (True, True, False, False)
+    """
+    unit = parse_unit(name)
+    if unit.collective or unit.function is not None:
+        return True
+    bare = clean_unit(name).split("(", 1)[0]
+    return bare.endswith(tuple(_vocab()["office_endings"])) and is_unit(name)
+
+
+@cache
+def _vocab_assignments_endings() -> tuple[str, ...]:
+    text = (resources.files("planwatch.extract") / "vocab" / "assignments.yaml").read_text("utf-8")
+    return tuple(yaml.safe_load(text)["office_endings"])
 
 
 def _split_prefix(prefix: str) -> tuple[str | None, str | None]:

@@ -76,6 +76,9 @@ MAX_BARE_HEADING = 25
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """A table header: the index of each known column, the number of cells, and whether its
+    task column names indicators (指标名称)."""
+
     columns: dict[str, int]
     width: int
     indicators: bool
@@ -144,6 +147,13 @@ def _closes_soon(t: str, at: int, depth: int) -> bool:
 
 
 def split_blocks(normal: NormalText) -> list[Block]:
+    """The blocks of a normal form, in order (see the module docstring).
+
+    >>> from planwatch.extract.normalize import normalize
+    >>> blocks = split_blocks(normalize("一、重点任务\\n1.建设园区。\\n牵头单位:县商务局\\n说明。"))
+    >>> [(b.style, b.lines, b.named) for b in blocks]
+    [('enum', 1, False), ('arabic', 2, True)]
+    """
     t = normal.text
     blocks: list[Block] = []
     current: Block | None = None
@@ -334,6 +344,8 @@ def _bare_heading(t: str, a: int, b: int) -> bool:
 
 
 def read_row(t: str, block: Block) -> ItemText:
+    """What a table row says, cell by cell: the task cell is its text, the unit cells are read
+    as annotations with their column's role as default."""
     assert block.cells is not None and block.header is not None
     columns, cells = block.header.columns, block.cells
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.domain.assignment import Category
+from planwatch.domain.assignment import Category, Role
 from planwatch.domain.indicator import Attribute
 from planwatch.extract.annotations import (
     CLOSERS,
@@ -22,6 +22,7 @@ from planwatch.extract.annotations import (
     merge,
     read_annotation,
 )
+from planwatch.extract.departments import is_office
 
 SENTENCE_STOP = re.compile(r"[。;!?]")
 UNFINISHED = tuple(",、:")  # a first line ending so goes on below: it is no heading
@@ -54,6 +55,8 @@ def read_item_text(t: str, start: int, end: int, body: int) -> ItemText:
         if t[i] in OPENERS:
             close = _closing(t, i, end)
             read = read_annotation(t, i + 1, close)
+            if not read.found and _at_end(t, close + 1, end):
+                read = _offices(t, i + 1, close)
             if read.found:
                 regions.append((i, min(close + 1, end), read))
             i = close + 1
@@ -89,6 +92,25 @@ def read_item_text(t: str, start: int, end: int, body: int) -> ItemText:
     )
     annotation = merge([r[2] for r in regions])
     return ItemText(kept, annotation, title, heading_like)
+
+
+def _at_end(t: str, at: int, end: int) -> bool:
+    return not t[at:end].strip(" \t\n。;,.")
+
+
+def _offices(t: str, start: int, end: int) -> Annotation:
+    """A bracket ending an item that holds only office names: its co-responsible units.
+
+    >>> t = "县发改局、县财政局"
+    >>> [t[u.start:u.end] for u in _offices(t, 0, len(t)).units]
+    ['县发改局', '县财政局']
+    >>> _offices("含高新区", 0, 4).units
+    ()
+    """
+    read = read_annotation(t, start, end, strict=True, default=Role.CO)
+    if read.units and all(is_office(t[u.start : u.end]) for u in read.units):
+        return read
+    return Annotation()
 
 
 def _closing(t: str, at: int, end: int) -> int:
