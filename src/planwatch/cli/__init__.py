@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, comparison, data, documents, plans, reports, users, web
+from planwatch.cli import (
+    assessment,
+    assignments,
+    comparison,
+    data,
+    documents,
+    plans,
+    reports,
+    users,
+    web,
+)
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
@@ -21,6 +31,7 @@ assessment.register(app)
 reports.register(app)
 users.register(app)
 web.register(app)
+assignments.register(app)
 
 
 def main() -> None:
