@@ -151,8 +151,12 @@ def to_indicator(
     as adopted, before any adjustment)."""
     kind = TargetKind(record.kind)
     direction = Direction(record.direction)
+    if changes is None and year is not None:
+        changes = plan_history(record.plan)
     stated = [
-        target_in_force(record, year, t.stretch, changes) if year is not None else None
+        target_in_force(record, year, t.stretch, changes)
+        if year is not None and changes and (record.id, t.stretch) in changes
+        else None  # as adopted: no adjustment of this target
         for t in record.targets
     ]
     targets = tuple(

@@ -46,12 +46,13 @@ def get_overview(
 
 @router.get("/plans/{plan_id}/outline")
 def get_outline(plan_id: int, session: SessionDep, _: ReaderDep) -> list[dict[str, Any]]:
-    """最新版本的篇章节结构(平铺,parent 指向上级)。"""
+    """最新版本的篇章节结构(平铺,parent 指向上级;id 是跨版本稳定的键,path 是位置编号)。"""
     plan = plan_or_404(session, plan_id)
     nodes = plan.versions[-1].nodes if plan.versions else []
     return [
         {
             "id": n.key,
+            "path": n.path,
             "parent": n.parent_key,
             "kind": n.kind,
             "label": n.label,
