@@ -52,3 +52,17 @@ class Conflict(PlanwatchError):
     >>> str(Conflict("该数据刚被他人修改,请刷新后重试"))
     '该数据刚被他人修改,请刷新后重试'
     """
+
+
+class UnknownDepartment(InvalidInput):
+    """A unit name that matches no department of the managed list: pick one or create it.
+
+    >>> str(UnknownDepartment("区文旅局", ("区文化广播电视和旅游局", "区旅游局")))
+    '未知单位「区文旅局」(候选:区文化广播电视和旅游局、区旅游局):请选择已有单位或明确新建'
+    """
+
+    def __init__(self, name: str, candidates: tuple[str, ...]) -> None:
+        hint = f"(候选:{'、'.join(candidates)})" if candidates else ""
+        super().__init__(f"未知单位「{name}」{hint}:请选择已有单位或明确新建")
+        self.name = name
+        self.candidates = candidates

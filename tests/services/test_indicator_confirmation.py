@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from planwatch.errors import InvalidInput
+from planwatch.services.department_list import find_department
 from planwatch.services.indicators import (
     IndicatorChanges,
     edit_indicator,
@@ -73,7 +74,12 @@ def test_main_indicator_table_updates_and_adds(loaded: Database) -> None:
     with loaded.session() as session:
         plan = get_plan(session, None)
         before = len(plan.indicators)
-        report = import_indicator_table(session, plan, table, "规划科")
+        refused = import_indicator_table(session, plan, table, "规划科")
+        # Five units the list does not hold (rows 2 to 6): questions, nothing written.
+        assert [p.row for p in refused.problems] == [2, 3, 4, 5, 6]
+        assert "未知单位「区水务局」" in str(refused.problems[3])
+        assert len(plan.indicators) == before
+        report = import_indicator_table(session, plan, table, "规划科", create_departments=True)
         assert report.ok, report.problems
         assert (report.updated, report.added) == (2, 3)  # 森林覆盖率 and 用水总量 were extracted
     with loaded.session() as session:
@@ -130,6 +136,7 @@ def test_bad_table_writes_nothing(loaded: Database, text: str, where: tuple[int,
 def test_edit_indicator_is_checked_and_audited(loaded: Database) -> None:
     with loaded.session() as session:
         gdp = find_indicator(get_plan(session, None), "GDP")
+        find_department(session, "区统计局", create=True)
         edit_indicator(session, gdp, IndicatorChanges(name="地区生产总值", attribute="预期性",
                        baseline_year=2020, baseline_value=Decimal("616.36"), confirmed=True,
                        department="区统计局"), "规划科")  # fmt: skip

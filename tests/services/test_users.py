@@ -70,7 +70,8 @@ def production_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_roles_have_chinese_labels() -> None:
     assert [(r.value, r.label) for r in Role] == [
-        ("admin", "管理员"), ("editor", "部门填报员"), ("viewer", "查看者"),
+        ("admin", "管理员"), ("reviewer", "审核员"), ("editor", "部门填报员"),
+        ("viewer", "查看者"),
     ]  # fmt: skip
     assert parse_role("管理员") is Role.ADMIN and parse_role(" viewer ") is Role.VIEWER
     with pytest.raises(InvalidInput, match="角色「boss」"):
@@ -103,7 +104,8 @@ def test_password_policy(password: str, username: str, problem: str | None) -> N
 @pytest.mark.usefixtures("production_hashing")
 def test_add_user_hashes_with_argon2id_and_audits_without_the_hash(database: Database) -> None:
     with database.session() as session:
-        user = add_user(session, " Zhang.San ", PASSWORD, "editor", "区统计局", "张三", "规划科")
+        user = add_user(session, " Zhang.San ", PASSWORD, "editor", "区统计局", "张三", "规划科",
+                        create_department=True)
     with database.session() as session:
         stored = find_user(session, "zhang.san")
         assert stored.id == user.id and stored.username == "zhang.san"
@@ -165,7 +167,8 @@ def users(database: Database) -> Database:
     """An administrator, an editor of 区统计局, a viewer and a deactivated viewer."""
     with database.session() as session:
         add_user(session, "admin", PASSWORD, Role.ADMIN, None, "规划科", "setup")
-        add_user(session, "editor", PASSWORD, Role.EDITOR, "区统计局", None, "setup")
+        add_user(session, "editor", PASSWORD, Role.EDITOR, "区统计局", None, "setup",
+                 create_department=True)
         add_user(session, "viewer", PASSWORD, Role.VIEWER, None, None, "setup")
         gone = add_user(session, "gone", PASSWORD, Role.VIEWER, None, None, "setup")
         gone.active = False
@@ -399,8 +402,8 @@ def test_editor_of_one_department_cannot_edit_another_departments_sample_indicat
         load_sample(session, Settings(), "样例")
         plan = get_plan(session, None)
         gdp, forest = find_indicator(plan, "GDP"), find_indicator(plan, "森林覆盖率")
-        gdp.department = department(session, "区统计局")
-        forest.department = department(session, "区自然资源局")
+        gdp.department = department(session, "区统计局", create=True)
+        forest.department = department(session, "区自然资源局", create=True)
         statistics = add_user(session, "tongji", PASSWORD, Role.EDITOR, "区统计局", None, "规划科")
         admin = add_user(session, "guihua", PASSWORD, Role.ADMIN, None, None, "规划科")
     with database.session() as session:
@@ -436,7 +439,7 @@ def test_cli_user_add_list_password_deactivate(env: Path) -> None:
                          "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
     assert code == 0, err
     assert out == "已添加用户 admin(王局长,管理员)。\n"
-    code, out, err = run("user", "add", "tongji", "--role", "部门填报员", "--department", "区统计局",
+    code, out, err = run("user", "add", "tongji", "--role", "部门填报员", "--department", "区统计局", "--create-department",
                          "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
     assert code == 0 and "tongji(tongji,部门填报员,区统计局)" in out, err
     code, out, _ = run("user", "list")
@@ -454,14 +457,16 @@ def test_cli_user_add_list_password_deactivate(env: Path) -> None:
         actions = [
             (e.actor, e.action) for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
         ]
+        # the admin, the department 区统计局 (asked for), the editor tongji
         assert [action for _, action in actions] == [
+            "add",
             "add",
             "add",
             "password",
             "deactivate",
             "login",
         ]
-        assert {who for who, _ in actions[:4]} == {"规划科"}
+        assert {who for who, _ in actions[:5]} == {"规划科"}
     database.dispose()
 
 
@@ -479,6 +484,7 @@ CLI_ERRORS = [
     ("short password", ["user", "add", "x1x", "--role", "viewer", "--password-stdin"], "short", "至少需要 10 个字符"),
     ("no password on stdin", ["user", "add", "x1x", "--role", "viewer", "--password-stdin"], "", "标准输入中没有密码"),
     ("editor without department", ["user", "add", "x1x", "--role", "editor", "--password-stdin"], PASSWORD, "需要指定所属部门"),
+    ("unknown department", ["user", "add", "x1x", "--role", "editor", "--department", "区文旅局", "--password-stdin"], PASSWORD, "未知单位「区文旅局」"),
     ("unknown user", ["user", "deactivate", "nobody"], None, "没有用户「nobody」"),
     ("password of unknown user", ["user", "password", "nobody", "--password-stdin"], PASSWORD, "没有用户「nobody」"),
 ]  # fmt: skip

@@ -44,8 +44,8 @@ def site(database: Database) -> Site:
         load_sample(session, Settings(), actor="样例")
         plan = get_plan(session, None)
         gdp, trade = find_indicator(plan, "GDP"), find_indicator(plan, "外贸进出口总额")
-        gdp.department = department(session, "区统计局")
-        trade.department = department(session, "区发改局")
+        gdp.department = department(session, "区统计局", create=True)
+        trade.department = department(session, "区发改局", create=True)
         for name, (role, dept) in USERS.items():
             add_user(session, name, PASSWORD, role, dept, None, actor="test")
         return Site(database, plan.id, gdp.id, trade.id)

@@ -13,6 +13,7 @@ from planwatch.cli import (
     assignments,
     comparison,
     data,
+    departments,
     documents,
     plans,
     reports,
@@ -32,6 +33,7 @@ reports.register(app)
 users.register(app)
 web.register(app)
 assignments.register(app)
+departments.register(app)
 
 
 def main() -> None:

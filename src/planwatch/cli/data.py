@@ -196,12 +196,20 @@ def indicator_table(
     file: Annotated[Path, typer.Argument(help="主要指标表(CSV 或 XLSX)。")],
     plan: PlanOption = None,
     dry_run: DryRun = False,
+    create_departments: Annotated[
+        bool, typer.Option("--create-departments", help="责任单位不在单位名单中时新建。")
+    ] = False,
 ) -> None:
     """导入规划的主要指标表(指标、单位、基期年、目标年、年均增长/累计、属性)。"""
     current = settings()
     with session(current) as opened:
         report = import_indicator_table(
-            opened, get_plan(opened, plan), read_table(file), actor(current), dry_run=dry_run
+            opened,
+            get_plan(opened, plan),
+            read_table(file),
+            actor(current),
+            dry_run=dry_run,
+            create_departments=create_departments,
         )
         if not report.ok:
             _report_problems(str(file), report.problems)

@@ -38,20 +38,36 @@ PasswordStdin = Annotated[
 def user_add(
     username: Username,
     role: Annotated[
-        str, typer.Option("--role", help="角色:admin(管理员)、editor(部门填报员)、viewer(查看者)。")
+        str,
+        typer.Option(
+            "--role",
+            help="角色:admin(管理员)、reviewer(审核员)、editor(部门填报员)、viewer(查看者)。",
+        ),
     ],
     department: Annotated[
         str | None, typer.Option("--department", help="所属部门;部门填报员必填。")
     ] = None,
     name: Annotated[str | None, typer.Option("--name", help="姓名(显示用)。")] = None,
     password_stdin: PasswordStdin = False,
+    create_department: Annotated[
+        bool, typer.Option("--create-department", help="所属部门不在单位名单中时新建。")
+    ] = False,
 ) -> None:
     """添加用户;密码从交互提示(不回显)或 --password-stdin 读取。"""
     checked_role = _role(role)
     password = _password(password_stdin)
     current = settings()
     with session(current) as opened:
-        user = add_user(opened, username, password, checked_role, department, name, actor(current))
+        user = add_user(
+            opened,
+            username,
+            password,
+            checked_role,
+            department,
+            name,
+            actor(current),
+            create_department=create_department,
+        )
         where = f",{user.department.name}" if user.department else ""
         message = f"已添加用户 {user.username}({user.display_name},{checked_role.label}{where})。"
     typer.echo(message)

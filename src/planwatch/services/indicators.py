@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.errors import InvalidInput
+from planwatch.errors import InvalidInput, UnknownDepartment
 from planwatch.extract.table_cells import (
     UNIT_IN_NAME,
     YEAR_HEADER,
@@ -25,9 +25,16 @@ from planwatch.extract.table_cells import (
 )
 from planwatch.services.audit import record
 from planwatch.services.catalogue import series_for
+from planwatch.services.department_list import find_department
 from planwatch.services.search import reindex_plan
 from planwatch.services.tables import RowProblem, RowReport, Table
-from planwatch.store.models import Department, IndicatorRecord, Plan, TargetRecord
+from planwatch.store.models import (
+    Department,
+    IndicatorRecord,
+    IndicatorUnit,
+    Plan,
+    TargetRecord,
+)
 
 ATTRIBUTES = {
     "预期性": "expected",
@@ -77,9 +84,19 @@ class _Row:
 
 
 def import_indicator_table(
-    session: Session, plan: Plan, table: Table, actor: str, *, dry_run: bool = False
+    session: Session,
+    plan: Plan,
+    table: Table,
+    actor: str,
+    *,
+    dry_run: bool = False,
+    create_departments: bool = False,
 ) -> TableReport:
-    """Apply a main-indicator table to the plan; any bad row means nothing is written."""
+    """Apply a main-indicator table to the plan; any bad row means nothing is written.
+
+    A 责任单位 the department list does not hold is a row problem unless
+    ``create_departments`` (then it is added, audited).
+    """
     report = TableReport(rows=len(table.rows), dry_run=dry_run)
     columns = table.resolve(COLUMNS)
     years = sorted(
@@ -98,6 +115,17 @@ def import_indicator_table(
     baseline_col = years[0] if len(years) > 1 else None
     target_year, target_col = years[-1]
     rows = _parse(table, columns, baseline_col[1] if baseline_col else None, target_col, report)
+    for row in rows:  # an unknown unit is a question for a person, never a new department
+        if row.department:
+            try:
+                if not dry_run:
+                    find_department(
+                        session, row.department, create=create_departments, actor=actor
+                    )
+                elif not create_departments:
+                    department(session, row.department)
+            except UnknownDepartment as error:
+                report.problems.append(RowProblem(row.row, "责任单位", row.department, str(error)))
     if report.problems:
         return report
     by_name = {i.name: i for i in plan.indicators}
@@ -253,6 +281,7 @@ def _apply(
         indicator.targets = targets
     if row.department:
         indicator.department = department(session, row.department)
+        lead_unit(session, indicator)
 
 
 def _kind(cell: Cell, name: str) -> str:
@@ -263,14 +292,36 @@ def _kind(cell: Cell, name: str) -> str:
     return "level"
 
 
-def department(session: Session, name: str) -> Department:
-    """The department of that name, created on first use."""
-    found = session.scalars(select(Department).where(Department.name == name)).first()
-    if found is None:
-        found = Department(name=name)
-        session.add(found)
-        session.flush()
-    return found
+def department(session: Session, name: str, *, create: bool = False) -> Department:
+    """The department a name denotes (its name, an alias or an abbreviation).
+
+    An unknown name raises UnknownDepartment (an InvalidInput naming the candidates) unless
+    ``create`` says to add it: a mistyped name never makes a second department.
+    """
+    return find_department(session, name, create=create)
+
+
+def lead_unit(session: Session, indicator: IndicatorRecord) -> None:
+    """Make the indicator's department its one lead unit (牵头) in ``indicator_unit``."""
+    session.flush()
+    units = session.scalars(
+        select(IndicatorUnit).where(IndicatorUnit.indicator_id == indicator.id)
+    ).all()
+    for unit in units:
+        if unit.role == "lead" and unit.department_id != indicator.department_id:
+            session.delete(unit)
+    if indicator.department_id is None:
+        return
+    same = next((u for u in units if u.department_id == indicator.department_id), None)
+    if same is None:
+        session.add(
+            IndicatorUnit(
+                indicator_id=indicator.id, department_id=indicator.department_id, role="lead"
+            )
+        )
+    else:
+        same.role = "lead"
+    session.flush()
 
 
 def indicator_snapshot(indicator: IndicatorRecord) -> dict[str, object]:
@@ -342,6 +393,7 @@ def edit_indicator(
         indicator.department = (
             department(session, changes.department) if changes.department else None
         )
+        lead_unit(session, indicator)
     _edit_targets(indicator, changes)
     if changes.name is not None or changes.unit is not None:
         relink_series(session, indicator)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import Forbidden, InvalidInput, NotFound, Unauthorized
 from planwatch.services.audit import record
-from planwatch.services.indicators import department as find_or_add_department
+from planwatch.services.department_list import find_department
 from planwatch.store.models import IndicatorRecord, SessionRecord, UserRecord
 
 
@@ -35,6 +35,7 @@ class Role(StrEnum):
     """
 
     ADMIN = "admin"  # 管理员: the planning bureau
+    REVIEWER = "reviewer"  # 审核员: the planning bureau's reviewer; approves or returns reports
     EDITOR = "editor"  # 部门填报员: changes only its own department's indicators
     VIEWER = "viewer"  # 查看者: reads only
 
@@ -43,7 +44,12 @@ class Role(StrEnum):
         return ROLE_LABELS[self]
 
 
-ROLE_LABELS = {Role.ADMIN: "管理员", Role.EDITOR: "部门填报员", Role.VIEWER: "查看者"}
+ROLE_LABELS = {
+    Role.ADMIN: "管理员",
+    Role.REVIEWER: "审核员",
+    Role.EDITOR: "部门填报员",
+    Role.VIEWER: "查看者",
+}
 
 # argon2id with the RFC 9106 "low memory" profile: 3 passes over 64 MiB, 4 lanes, 16-byte
 # salt, 32-byte hash. Hashes made with other parameters are upgraded at the next sign-in.
@@ -71,7 +77,9 @@ def parse_role(text: str) -> Role:
     for role in Role:
         if text.strip() in (role.value, role.label):
             return role
-    raise InvalidInput(f"角色「{text}」应为 admin(管理员)、editor(部门填报员)或 viewer(查看者)")
+    raise InvalidInput(
+        f"角色「{text}」应为 admin(管理员)、reviewer(审核员)、editor(部门填报员)或 viewer(查看者)"
+    )
 
 
 def normal_username(username: str) -> str:
@@ -121,10 +129,13 @@ def add_user(
     department: str | None,
     display_name: str | None,
     actor: str,
+    *,
+    create_department: bool = False,
 ) -> UserRecord:
     """Add a user after checking name, password and role; audited.
 
-    An editor needs a department (created on first use); a duplicate name is refused.
+    An editor needs a department of the managed list (an unknown name is refused unless
+    ``create_department``); a duplicate name is refused.
     """
     name = normal_username(username)
     if not USERNAME.match(name):
@@ -148,7 +159,11 @@ def add_user(
         display_name=display,
         password_hash=HASHER.hash(password),
         role=checked_role.value,
-        department=find_or_add_department(session, department) if department else None,
+        department=(
+            find_department(session, department, create=create_department, actor=actor)
+            if department
+            else None
+        ),
         active=True,
     )
     session.add(user)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -75,6 +76,10 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
 # Values are kept exactly: 20 digits, 6 after the point, enough for 元 totals and rates.
 Amount = ExactDecimal()
+
+
+# The states of the review workflow, as a CHECK constraint (docs/tasks.md).
+REVIEW_CHECK = "review_state IN ('draft', 'submitted', 'returned', 'approved')"
 
 
 def utcnow() -> datetime:
@@ -278,10 +283,38 @@ class QuantityRecord(Base):
 
 
 class Department(Base):
+    """A responsible unit: a department (部门), a town or street (镇街), a higher office (上级机关).
+
+    The list is managed: a name a document writes is matched against the names and aliases
+    (services/department_list.py), and an unknown one is a question, never a new row.
+    """
+
     __tablename__ = "department"
+    __table_args__ = (
+        CheckConstraint("kind IN ('部门', '镇街', '上级机关')", name="kind"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(10), default="部门", server_default="部门")
+
+    aliases: Mapped[list[DepartmentAlias]] = relationship(
+        back_populates="department", cascade="all, delete-orphan", order_by="DepartmentAlias.name"
+    )
+
+
+class DepartmentAlias(Base):
+    """Another name of a department: an alias (区文广旅局) or an abbreviation (发改委)."""
+
+    __tablename__ = "department_alias"
+    __table_args__ = (CheckConstraint("kind IN ('alias', 'abbreviation')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="alias")
+
+    department: Mapped[Department] = relationship(back_populates="aliases")
 
 
 class IndicatorRecord(Base):
@@ -353,7 +386,10 @@ class ObservationRecord(Base):
     """One revision of one indicator's value for one year; revisions are never overwritten."""
 
     __tablename__ = "observation"
-    __table_args__ = (UniqueConstraint("series_id", "year", "revision"),)
+    __table_args__ = (
+        UniqueConstraint("series_id", "year", "revision"),
+        CheckConstraint(REVIEW_CHECK, name="review_state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
@@ -367,6 +403,17 @@ class ObservationRecord(Base):
     simulated: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_by: Mapped[str] = mapped_column(String(100), default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The review workflow (docs/tasks.md): draft → submitted → approved, or returned.
+    review_state: Mapped[str] = mapped_column(
+        String(20), default="approved", server_default="approved"
+    )
+    review_comment: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Raised by every update; a form carries it, and a stale one is refused (409).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once, by the mapper
 
     series: Mapped[Series] = relationship(back_populates="observations")
 
@@ -375,7 +422,10 @@ class ProgressNote(Base):
     """Why an indicator stands where it does in a year, and what is being done (原因与措施)."""
 
     __tablename__ = "progress_note"
-    __table_args__ = (UniqueConstraint("indicator_id", "year"),)
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "year"),
+        CheckConstraint(REVIEW_CHECK, name="review_state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
@@ -384,6 +434,17 @@ class ProgressNote(Base):
     measures: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(100), default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The review workflow (docs/tasks.md): draft → submitted → approved, or returned.
+    review_state: Mapped[str] = mapped_column(
+        String(20), default="approved", server_default="approved"
+    )
+    review_comment: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Raised by every update; a form carries it, and a stale one is refused (409).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once, by the mapper
 
     indicator: Mapped[IndicatorRecord] = relationship(back_populates="notes")
 
@@ -471,7 +532,9 @@ class AuditEntry(Base):
 
 
 class UserRecord(Base):
-    """A person who signs in: administrator, department editor or viewer (docs/security.md).
+    """A person who signs in: administrator, reviewer, department editor or viewer.
+
+    docs/security.md describes the roles.
 
     Only the argon2 hash of the password is kept; an editor belongs to a department and may
     change only that department's indicators.
@@ -479,7 +542,7 @@ class UserRecord(Base):
 
     __tablename__ = "app_user"
     __table_args__ = (
-        CheckConstraint("role IN ('admin', 'editor', 'viewer')", name="role"),
+        CheckConstraint("role IN ('admin', 'reviewer', 'editor', 'viewer')", name="role"),
         CheckConstraint("role <> 'editor' OR department_id IS NOT NULL", name="editor_department"),
     )
 
@@ -508,3 +571,175 @@ class SessionRecord(Base):
     csrf_secret: Mapped[str] = mapped_column(String(64))
 
     user: Mapped[UserRecord] = relationship()
+
+
+class IndicatorUnit(Base):
+    """A unit responsible for an indicator: the lead (牵头) or a co-responsible unit (责任).
+
+    ``IndicatorRecord.department`` stays the lead, whose editors enter the values; this table
+    lists every unit, the lead included.
+    """
+
+    __tablename__ = "indicator_unit"
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "department_id"),
+        CheckConstraint("role IN ('lead', 'co')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(10), default="co")
+
+    indicator: Mapped[IndicatorRecord] = relationship()
+    department: Mapped[Department] = relationship()
+
+
+class TaskRecord(Base):
+    """A task of a plan (重点任务): a 节, a measure paragraph, an indicator or an assignment.
+
+    Proposed from the stored outline or a task division plan (任务分工方案), then confirmed
+    or rejected by a person; ``score`` is how well an imported assignment matched.
+    """
+
+    __tablename__ = "task"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code"),
+        CheckConstraint("status IN ('proposed', 'confirmed', 'rejected')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(20))  # stable per plan: "T001" …
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(20), default="section")  # section / measure …
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    origin: Mapped[str] = mapped_column(String(20), default="outline")  # / assignment / manual
+    node_key: Mapped[str | None] = mapped_column(String(300))  # stable outline key
+    chapter: Mapped[str | None] = mapped_column(String(300))
+    indicator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indicator.id", ondelete="SET NULL")
+    )
+    deadline_year: Mapped[int | None] = mapped_column(Integer)
+    deadline_text: Mapped[str] = mapped_column(String(100), default="")  # 2024年, 长期坚持
+    score: Mapped[Decimal | None] = mapped_column(Amount)
+    source_line: Mapped[int | None] = mapped_column(Integer)
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    plan: Mapped[Plan] = relationship()
+    indicator: Mapped[IndicatorRecord | None] = relationship()
+    units: Mapped[list[TaskUnit]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskUnit.id"
+    )
+    milestones: Mapped[list[TaskMilestone]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskMilestone.year"
+    )
+    reports: Mapped[list[ProgressReport]] = relationship(
+        back_populates="task",
+        cascade="all, delete-orphan",
+        order_by="(ProgressReport.year, ProgressReport.period)",
+    )
+
+
+class TaskUnit(Base):
+    """A unit responsible for a task: the lead (牵头) or a co-responsible unit (责任)."""
+
+    __tablename__ = "task_unit"
+    __table_args__ = (
+        UniqueConstraint("task_id", "department_id"),
+        CheckConstraint("role IN ('lead', 'co')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(10), default="co")
+
+    task: Mapped[TaskRecord] = relationship(back_populates="units")
+    department: Mapped[Department] = relationship()
+
+
+class TaskMilestone(Base):
+    """What a task should have reached by the end of a year (年度目标)."""
+
+    __tablename__ = "task_milestone"
+    __table_args__ = (UniqueConstraint("task_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    target: Mapped[str] = mapped_column(Text)
+
+    task: Mapped[TaskRecord] = relationship(back_populates="milestones")
+
+
+class ProgressReport(Base):
+    """A department's report on a task for a period (Q1…Q4, H1, H2, Y), under review."""
+
+    __tablename__ = "progress_report"
+    __table_args__ = (
+        UniqueConstraint("task_id", "year", "period"),
+        CheckConstraint("period IN ('Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'Y')", name="period"),
+        CheckConstraint("status IN ('未启动', '推进中', '已完成', '滞后')", name="status"),
+        CheckConstraint(REVIEW_CHECK, name="review_state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(4))
+    status: Mapped[str] = mapped_column(String(10))
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    figures: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    review_state: Mapped[str] = mapped_column(String(20), default="draft")
+    review_comment: Mapped[str] = mapped_column(String(500), default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once, by the mapper
+
+    task: Mapped[TaskRecord] = relationship(back_populates="reports")
+    evidence: Mapped[list[EvidenceFile]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="EvidenceFile.id"
+    )
+
+
+class EvidenceFile(Base):
+    """A file attached to a progress report (pdf, image, docx), kept with its sha256."""
+
+    __tablename__ = "evidence_file"
+    __table_args__ = (UniqueConstraint("report_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("progress_report.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by: Mapped[str] = mapped_column(String(100), default="")
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    report: Mapped[ProgressReport] = relationship(back_populates="evidence")
+
+
+class YearLock(Base):
+    """A plan's year closed by an administrator: its data change only after an audited unlock."""
+
+    __tablename__ = "year_lock"
+    __table_args__ = (UniqueConstraint("plan_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    locked_by: Mapped[str] = mapped_column(String(100))
+    locked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
