@@ -17,6 +17,7 @@ from planwatch.cli import (
     documents,
     plans,
     reports,
+    tasks,
     users,
     web,
 )
@@ -34,6 +35,7 @@ users.register(app)
 web.register(app)
 assignments.register(app)
 departments.register(app)
+tasks.register(app)
 
 
 def main() -> None:

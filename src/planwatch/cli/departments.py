@@ -16,7 +16,9 @@ from planwatch.services.department_list import (
     find_department,
 )
 
-department_app = typer.Typer(help="管理责任单位名单:部门、镇街、上级机关及其别名。", no_args_is_help=True)
+department_app = typer.Typer(
+    help="管理责任单位名单:部门、镇街、上级机关及其别名。", no_args_is_help=True
+)
 
 
 def department_add(
