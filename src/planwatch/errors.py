@@ -66,3 +66,11 @@ class UnknownDepartment(InvalidInput):
         super().__init__(f"未知单位「{name}」{hint}:请选择已有单位或明确新建")
         self.name = name
         self.candidates = candidates
+
+
+class YearLocked(Forbidden):
+    """A change to a year an administrator has locked; it needs an audited unlock first.
+
+    >>> str(YearLocked("2023 年已锁定,需管理员解锁后才能修改"))
+    '2023 年已锁定,需管理员解锁后才能修改'
+    """

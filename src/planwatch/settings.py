@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     secure_cookies: bool = False
     """Mark the session cookie Secure (PLANWATCH_SECURE_COOKIES): set it behind HTTPS."""
 
+    show_pending: bool = False
+    """Pages also show values submitted and not yet approved, labelled 待审核
+    (PLANWATCH_SHOW_PENDING); reports always use approved data only."""
+
+    max_evidence_bytes: int = Field(default=10 * MEGABYTE, gt=0)
+    """Largest evidence file a progress report may carry (PLANWATCH_MAX_EVIDENCE_BYTES)."""
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, gt=0, lt=65536)
 

@@ -1,19 +1,21 @@
-"""A dashboard over the sample plan with four users, on SQLite and PostgreSQL.
+"""A dashboard over the sample plan with five users, on SQLite and PostgreSQL.
 
 - 规划科 (admin), 统计局 (editor of 区统计局, which leads GDP), 发改局 (editor of 区发改局,
-  which leads 外贸进出口总额), 人大代表 (viewer). Every password is PASSWORD.
+  which leads 外贸进出口总额), 人大代表 (viewer), 审核员 (reviewer). Every password is
+  PASSWORD. GDP has a 2023 value 900 that 统计局 submitted (``submitted_id``, version 1).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from fastapi.testclient import TestClient
 
 from planwatch.services.indicators import department
-from planwatch.services.observations import find_indicator
+from planwatch.services.observations import add_observation, find_indicator
 from planwatch.services.plans import get_plan
 from planwatch.services.sample import load_sample
 from planwatch.services.users import add_user
@@ -27,6 +29,7 @@ USERS = {
     "stats": ("editor", "区统计局"),
     "reform": ("editor", "区发改局"),
     "deputy": ("viewer", None),
+    "shenhe": ("reviewer", None),
 }
 
 
@@ -36,6 +39,7 @@ class Site:
     plan_id: int
     gdp_id: int
     trade_id: int
+    submitted_id: int
 
 
 @pytest.fixture
@@ -48,7 +52,9 @@ def site(database: Database) -> Site:
         trade.department = department(session, "区发改局", create=True)
         for name, (role, dept) in USERS.items():
             add_user(session, name, PASSWORD, role, dept, None, actor="test")
-        return Site(database, plan.id, gdp.id, trade.id)
+        submitted = add_observation(session, gdp, 2023, Decimal(900), "stats", review="submitted")
+        assert submitted is not None
+        return Site(database, plan.id, gdp.id, trade.id, submitted.id)
 
 
 def make_client(site: Site, **settings: object) -> TestClient:

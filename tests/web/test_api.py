@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
+from sqlalchemy import select
 from tests_web_helpers import ERROR_KEYS
 
-from conftest import Site, login
+from conftest import Site, login, make_client
 from planwatch.samples import sample_path
+from planwatch.store.models import ObservationRecord
 
 
 def test_plans_and_overview(client: TestClient, site: Site) -> None:
@@ -50,7 +53,9 @@ def test_outline_departments_and_search(client: TestClient, site: Site) -> None:
     assert any("酒" in h["snippet"] for h in short)
 
 
-def test_editor_enters_a_value_and_the_status_changes(client: TestClient, site: Site) -> None:
+def test_editor_enters_a_value_and_the_status_changes_once_approved(
+    client: TestClient, site: Site
+) -> None:
     csrf = login(client, "stats")
     response = client.post(
         f"/api/v1/indicators/{site.gdp_id}/observations",
@@ -59,6 +64,19 @@ def test_editor_enters_a_value_and_the_status_changes(client: TestClient, site: 
     )
     assert response.status_code == 201, response.text
     assessment = response.json()["indicator"]["assessment"]
+    # submitted, not approved: the public assessment still stands on 2022's 767.81
+    assert (assessment["as_of"], assessment["status"]) == (2022, "基本符合预期")
+    with site.database.session() as session:
+        revision_id = session.scalars(
+            select(ObservationRecord.id).where(ObservationRecord.value == Decimal("1010"))
+        ).one()
+    with make_client(site) as reviewer:
+        approved = reviewer.post(
+            f"/review/observations/{revision_id}/approve",
+            data={"version": "1", "csrf_token": login(reviewer, "shenhe")},
+        )
+        assert approved.status_code == 303, approved.text
+    assessment = client.get(f"/api/v1/indicators/{site.gdp_id}").json()["assessment"]
     assert (assessment["as_of"], assessment["status"]) == (2023, "提前实现")
     again = client.post(
         f"/api/v1/indicators/{site.gdp_id}/observations",

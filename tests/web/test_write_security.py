@@ -63,6 +63,20 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("POST", "/continuity/{plan_id}/confirm"): ({"data": {}}, "admin"),
     ("POST", "/plans/{plan_id}/settings"): ({"data": {"title": "新标题"}}, "admin"),
     ("POST", "/plans/{plan_id}/default"): ({"data": {}}, "admin"),
+    ("POST", "/review/observations/{observation_id}/approve"): (
+        {"data": {"version": "1"}},
+        "reviewer",
+    ),
+    ("POST", "/review/observations/{observation_id}/return"): (
+        {"data": {"version": "1", "comment": "请核对来源"}},
+        "reviewer",
+    ),
+    ("POST", "/submissions/observations/{observation_id}/submit"): (
+        {"data": {"version": "1"}},
+        "editor",
+    ),
+    ("POST", "/plans/{plan_id}/locks"): ({"data": {"year": "2023"}}, "admin"),
+    ("POST", "/plans/{plan_id}/locks/{year}/unlock"): ({"data": {"reason": "更正"}}, "admin"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -71,8 +85,9 @@ PUBLIC_WRITES = {("POST", "/api/v1/auth/login"), ("POST", "/login")}
 
 def url(path: str, site: Site) -> str:
     return path.format(
-        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005"
-    )
+        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005",
+        observation_id=site.submitted_id, year=2023,
+    )  # fmt: skip
 
 
 def send(
@@ -157,9 +172,62 @@ def test_editor_of_the_department_may(
     client: TestClient, site: Site, method: str, path: str
 ) -> None:
     payload, _ = WRITES[(method, path)]
+    if path.startswith("/submissions/"):  # only a returned (or draft) value is resubmitted
+        with make_client(site) as reviewer:
+            send(reviewer, "POST", url("/review/observations/{observation_id}/return", site),
+                 {"data": {"version": "1", "comment": "请核对"}}, login(reviewer, "shenhe"))  # fmt: skip
+        payload = {"data": {"version": "2"}}
     csrf = login(client, "stats")
     response = send(client, method, url(path, site), payload, csrf)
     assert response.status_code in (200, 201, 303), response.text
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [w for w, (_, who) in WRITES.items() if who == "reviewer"],
+    ids=[f"{m} {p}" for (m, p), (_, who) in WRITES.items() if who == "reviewer"],
+)
+@pytest.mark.parametrize("username", ["shenhe", "admin"])
+def test_reviewers_may_but_not_their_own(
+    client: TestClient, site: Site, method: str, path: str, username: str
+) -> None:
+    payload, _ = WRITES[(method, path)]
+    response = send(client, method, url(path, site), payload, login(client, username))
+    assert response.status_code == 303, response.text
+    with make_client(site) as author:  # stats submitted it: stats may not decide on it
+        again = send(author, method, url(path, site), payload, login(author, "stats"))
+        assert again.status_code == 403
+
+
+def test_the_public_value_changes_only_on_approval(client: TestClient, site: Site) -> None:
+    def years() -> list[int]:
+        body = client.get(f"/api/v1/indicators/{site.gdp_id}").json()
+        return [r["year"] for r in body["revisions"]]
+
+    assert years() == [2016, 2020, 2022]  # 900 for 2023 is submitted, not approved
+    csrf = login(client, "shenhe")
+    path = url("/review/observations/{observation_id}/approve", site)
+    assert send(client, "POST", path, {"data": {"version": "1"}}, csrf).status_code == 303
+    assert years() == [2016, 2020, 2022, 2023]
+    # the form opened before the approval is stale now: 409, nothing changed
+    stale = send(client, "POST", url("/review/observations/{observation_id}/return", site),
+                 {"data": {"version": "1", "comment": "x"}}, csrf)  # fmt: skip
+    assert stale.status_code == 409
+
+
+def test_a_locked_year_refuses_entries(client: TestClient, site: Site) -> None:
+    admin = login(client, "admin")
+    lock = send(client, "POST", url("/plans/{plan_id}/locks", site), {"data": {"year": "2023"}},
+                admin)  # fmt: skip
+    assert lock.status_code == 303
+    with make_client(site) as editor:
+        refused = editor.post(f"/api/v1/indicators/{site.gdp_id}/observations",
+                              headers={"X-CSRF-Token": login(editor, "stats")},
+                              json={"year": 2023, "value": "901"})  # fmt: skip
+        assert refused.status_code == 403 and "已由 admin 锁定" in refused.json()["error"]["message"]
+    unlock = send(client, "POST", url("/plans/{plan_id}/locks/{year}/unlock", site),
+                  {"data": {"reason": "更正"}}, admin)  # fmt: skip
+    assert unlock.status_code == 303
 
 
 def test_every_write_is_audited(client: TestClient, site: Site) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.services.audit import record
+from planwatch.services.review import require_unlocked
 from planwatch.services.tables import RowProblem, RowReport, Table
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
 
@@ -78,9 +79,15 @@ def add_observation(
     note: str = "",
     is_growth_rate: bool = False,
     simulated: bool = False,
+    review: str = "approved",
 ) -> ObservationRecord | None:
-    """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged."""
+    """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged.
+
+    ``review`` is its state in the review workflow (an editor's value is ``submitted``); a
+    locked year is refused (services/review.py).
+    """
     _check_year(indicator.plan, year)
+    require_unlocked(session, [indicator.plan_id], year)
     if indicator.series is None:
         raise InvalidInput(f"指标 {indicator.code} 还没有数据系列")
     observation = add_series_value(
@@ -89,7 +96,7 @@ def add_observation(
         year,
         value,
         actor,
-        Revision(status, source, note, is_growth_rate, simulated),
+        Revision(status, source, note, is_growth_rate, simulated, review),
         label=indicator.name,
         audit=("indicator", indicator.id),
     )
@@ -107,6 +114,7 @@ class Revision:
     note: str = ""
     is_growth_rate: bool = False
     simulated: bool = False
+    review: str = "approved"  # draft / submitted / approved (docs/tasks.md)
 
 
 def add_series_value(
@@ -133,7 +141,8 @@ def add_series_value(
         current.source,
         current.is_growth_rate,
         current.simulated,
-    ) == (value, *facts):
+    ) == (value, *facts) and current.review_state in ("approved", revision.review):
+        # the same value again is no change, unless it now comes approved over a pending one
         return None
     observation = ObservationRecord(
         series_id=series.id,
@@ -145,6 +154,7 @@ def add_series_value(
         note=revision.note,
         is_growth_rate=revision.is_growth_rate,
         simulated=revision.simulated,
+        review_state=revision.review,
         recorded_by=actor,
         recorded_at=datetime.now(UTC),
     )
@@ -227,11 +237,12 @@ def import_observations(
     *,
     dry_run: bool = False,
     may_edit: Callable[[IndicatorRecord], bool] | None = None,
+    review: str = "approved",
 ) -> ImportReport:
     """Validate every row of ``table``; write only when all are good and it is no dry run.
 
     ``may_edit`` limits the indicators the importer may change (a department editor's own);
-    a row for another indicator is a bad row.
+    a row for another indicator is a bad row. ``review`` is the new values' review state.
     """
     report = ImportReport(rows=len(table.rows), dry_run=dry_run)
     columns = table.resolve(COLUMNS)
@@ -259,6 +270,7 @@ def import_observations(
             current.is_growth_rate,
             current.simulated,
         ) == (value.value, value.status, value.source, value.is_growth_rate, value.simulated)
+        same = same and current is not None and current.review_state in ("approved", review)
         if same:
             report.unchanged += 1
             continue
@@ -275,6 +287,7 @@ def import_observations(
                 note=value.note,
                 is_growth_rate=value.is_growth_rate,
                 simulated=value.simulated,
+                review=review,
             )
     return report
 
@@ -419,10 +432,20 @@ def template_rows(plan: Plan) -> list[list[object]]:
 
 
 def set_progress_note(
-    session: Session, indicator: IndicatorRecord, year: int, reason: str, measures: str, actor: str
+    session: Session,
+    indicator: IndicatorRecord,
+    year: int,
+    reason: str,
+    measures: str,
+    actor: str,
+    review: str = "approved",
 ) -> ProgressNote:
-    """Record why an indicator stands where it does in ``year`` and what is being done."""
+    """Record why an indicator stands where it does in ``year`` and what is being done.
+
+    ``review`` is the note's new state in the review workflow; a locked year is refused.
+    """
     _check_year(indicator.plan, year)
+    require_unlocked(session, [indicator.plan_id], year)
     if not reason.strip() and not measures.strip():
         raise InvalidInput("原因和措施不能都为空")
     note = next((n for n in indicator.notes if n.year == year), None)
@@ -434,6 +457,7 @@ def set_progress_note(
         indicator.notes.append(note)
     note.reason, note.measures = reason.strip(), measures.strip()
     note.recorded_by, note.recorded_at = actor, datetime.now(UTC)
+    note.review_state = review
     session.flush()
     record(
         session,

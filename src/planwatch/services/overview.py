@@ -57,6 +57,7 @@ class Revision:
     is_growth_rate: bool
     recorded_by: str
     recorded_at: datetime
+    review_state: str = "approved"  # submitted: shown only where pending data is, labelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class IndicatorView:
     assessment: Assessment | None  # None for an indicator without a target
     adjustments: tuple[TargetAdjustment, ...] = ()  # every approved change, oldest first
     series_id: int | None = None
+    pending_years: tuple[int, ...] = ()  # years whose value shown awaits review (待审核)
 
     @property
     def status(self) -> Status:
@@ -207,6 +209,7 @@ def _revision(record: ObservationRecord) -> Revision:
         is_growth_rate=record.is_growth_rate,
         recorded_by=record.recorded_by,
         recorded_at=aware(record.recorded_at),
+        review_state=record.review_state,
     )
 
 
@@ -244,14 +247,18 @@ def _loaded(session: Session, plan_id: int) -> Plan:
     return session.scalars(query).one()
 
 
-def _revisions(session: Session, plan: Plan) -> dict[int, list[ObservationRecord]]:
-    """Every revision of the plan's series, by series id, in one query."""
+def _revisions(
+    session: Session, plan: Plan, pending: bool = False
+) -> dict[int, list[ObservationRecord]]:
+    """Every approved revision of the plan's series (and submitted ones if ``pending``), by
+    series id, in one query; drafts and returned values are their authors' only."""
+    shown = ("approved", "submitted") if pending else ("approved",)
     ids = sorted({i.series_id for i in plan.indicators if i.series_id is not None})
     found: dict[int, list[ObservationRecord]] = {i: [] for i in ids}
     if ids:
         query = (
             select(ObservationRecord)
-            .where(ObservationRecord.series_id.in_(ids))
+            .where(ObservationRecord.series_id.in_(ids), ObservationRecord.review_state.in_(shown))
             .order_by(ObservationRecord.year, ObservationRecord.revision)
         )
         for observation in session.scalars(query):
@@ -260,11 +267,19 @@ def _revisions(session: Session, plan: Plan) -> dict[int, list[ObservationRecord
 
 
 def plan_overview(
-    session: Session, plan_reference: str | None, as_of: int | None, thresholds: Thresholds
+    session: Session,
+    plan_reference: str | None,
+    as_of: int | None,
+    thresholds: Thresholds,
+    *,
+    pending: bool = False,
 ) -> PlanOverview:
-    """Assess every indicator of a plan at ``as_of`` (default: the latest year with data)."""
+    """Assess every indicator of a plan at ``as_of`` (default: the latest year with data).
+
+    Only approved values count, unless ``pending`` also shows submitted ones (labelled).
+    """
     plan = _loaded(session, get_plan(session, plan_reference).id)
-    revisions = _revisions(session, plan)
+    revisions = _revisions(session, plan, pending)
     year = as_of if as_of is not None else default_as_of(plan, revisions)
     if not 1949 <= year <= 2200:
         raise InvalidInput(f"评估年份 {year} 不合理")
@@ -306,7 +321,8 @@ def _view(
     changes: History,
 ) -> IndicatorView:
     indicator = to_indicator(record, year, changes)
-    observations = tuple(_observation(o) for o in newest_revisions(revisions))
+    newest = newest_revisions(revisions)
+    observations = tuple(_observation(o) for o in newest)
     assessment = (
         assess(indicator, observations, year, thresholds, period) if record.targets else None
     )
@@ -344,4 +360,5 @@ def _view(
             for a, c in changes.get((record.id, stretch), [])
         ),
         series_id=record.series_id,
+        pending_years=tuple(o.year for o in newest if o.review_state != "approved"),
     )

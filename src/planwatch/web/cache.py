@@ -19,7 +19,7 @@ from planwatch.assess.thresholds import Thresholds
 from planwatch.services.overview import PlanOverview, plan_overview
 from planwatch.store.models import AuditEntry
 
-Key = tuple[int, int | None, tuple[tuple[str, str], ...], int]
+Key = tuple[int, int | None, tuple[tuple[str, str], ...], int, bool]
 
 
 class OverviewCache:
@@ -33,17 +33,23 @@ class OverviewCache:
         self.misses = 0
 
     def overview(
-        self, session: Session, plan_id: int, as_of: int | None, thresholds: Thresholds
+        self,
+        session: Session,
+        plan_id: int,
+        as_of: int | None,
+        thresholds: Thresholds,
+        pending: bool = False,
     ) -> PlanOverview:
         stamp = session.scalar(select(func.max(AuditEntry.id))) or 0
-        key: Key = (plan_id, as_of, tuple(sorted(thresholds.as_mapping().items())), stamp)
+        limits = tuple(sorted(thresholds.as_mapping().items()))
+        key: Key = (plan_id, as_of, limits, stamp, pending)
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 self.hits += 1
                 return found
-        computed = plan_overview(session, str(plan_id), as_of, thresholds)
+        computed = plan_overview(session, str(plan_id), as_of, thresholds, pending=pending)
         with self._lock:
             self.misses += 1
             self._items[key] = computed

@@ -33,4 +33,4 @@ def indicator_or_404(session: Session, indicator_id: int) -> IndicatorRecord:
 def overview(session: Session, plan: Plan, as_of: int | None, settings: Settings) -> PlanOverview:
     """The plan's overview, from the app's cache while no write has happened since."""
     cache: OverviewCache = session.info["overview_cache"]
-    return cache.overview(session, plan.id, as_of, thresholds(settings))
+    return cache.overview(session, plan.id, as_of, thresholds(settings), settings.show_pending)

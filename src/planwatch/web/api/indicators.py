@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from planwatch.serialize import view_json
 from planwatch.services.indicators import IndicatorChanges, edit_indicator
 from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
+from planwatch.services.review import entry_state
 from planwatch.services.users import require_admin, require_edit
 from planwatch.web.api.common import indicator_or_404, overview
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
@@ -128,6 +129,7 @@ def create_observation(
         note=body.note,
         is_growth_rate=body.is_growth_rate,
         simulated=body.simulated,
+        review=entry_state(user),
     )
     session.commit()
     return {
@@ -148,6 +150,7 @@ def create_note(
     """记录某年的原因与措施(管理员,或本部门的填报员)。"""
     indicator = indicator_or_404(session, indicator_id)
     require_edit(user, indicator)
-    set_progress_note(session, indicator, body.year, body.reason, body.measures, user.username)
+    set_progress_note(session, indicator, body.year, body.reason, body.measures, user.username,
+                      entry_state(user))  # fmt: skip
     session.commit()
     return _view(session, settings, indicator_id, None)

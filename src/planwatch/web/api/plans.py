@@ -13,6 +13,7 @@ from planwatch.read import read_bytes
 from planwatch.serialize import overview_json, plan_json
 from planwatch.services.observations import import_observations
 from planwatch.services.plans import import_plan
+from planwatch.services.review import entry_state
 from planwatch.services.tables import parse_table
 from planwatch.services.users import Role, can_edit_indicator, require_admin
 from planwatch.store.models import Plan
@@ -110,6 +111,7 @@ async def import_data(
         user.username,
         dry_run=dry_run,
         may_edit=lambda indicator: can_edit_indicator(user, indicator),
+        review=entry_state(user),
     )
     if not report.ok:
         problems = [

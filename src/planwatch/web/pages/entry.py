@@ -16,6 +16,7 @@ from planwatch.services.observations import (
     find_indicator,
     set_progress_note,
 )
+from planwatch.services.review import entry_state
 from planwatch.services.users import can_administer, can_edit_indicator, require_edit
 from planwatch.store.models import Plan
 from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
@@ -74,11 +75,14 @@ def observe_form(
         raise InvalidInput(f"数值「{value}」不是数字") from None
     if not number.is_finite() or status not in STATUS_LABELS:
         raise InvalidInput("数值或状态不正确")
+    state = entry_state(user)
     added = add_observation(
-        session, record, year, number, user.username, status=STATUS_LABELS[status], source=source
-    )
+        session, record, year, number, user.username, status=STATUS_LABELS[status], source=source,
+        review=state,
+    )  # fmt: skip
     session.commit()
-    message = f"已保存 {year} 年数值 {value}" if added else f"{year} 年已是该值,未改动"
+    saved = "已保存" if state == "approved" else "已提交审核"
+    message = f"{saved} {year} 年数值 {value}" if added else f"{year} 年已是该值,未改动"
     return _back(chosen, code, message)
 
 
@@ -95,6 +99,6 @@ def note_form(
     chosen = chosen_plan(session, plan)
     record = find_indicator(chosen, code)
     require_edit(user, record)
-    set_progress_note(session, record, year, reason, measures, user.username)
+    set_progress_note(session, record, year, reason, measures, user.username, entry_state(user))
     session.commit()
     return _back(chosen, code, f"已保存 {year} 年的原因与措施")

@@ -1,0 +1,156 @@
+"""Review pages: the reviewer's queue, an editor's submissions, locking a year (docs/tasks.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import NotFound, Unauthorized
+from planwatch.services.review import (
+    STATE_LABELS,
+    ReviewState,
+    approve,
+    can_review,
+    lock_year,
+    pending_observations,
+    require_reviewer,
+    return_,
+    submissions_of,
+    submit,
+    unlock_year,
+)
+from planwatch.services.users import require_admin, require_edit
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, YearLock
+from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
+from planwatch.web.pages.context import render
+
+router = APIRouter()
+Version = Annotated[int, Form(ge=1)]
+
+
+def _observation(session: Session, observation_id: int) -> ObservationRecord:
+    found = session.get(ObservationRecord, observation_id)
+    if found is None:
+        raise NotFound(f"没有编号为 {observation_id} 的数据")
+    return found
+
+
+def _indicators(session: Session, observation: ObservationRecord) -> list[IndicatorRecord]:
+    query = select(IndicatorRecord).where(IndicatorRecord.series_id == observation.series_id)
+    return list(session.scalars(query.order_by(IndicatorRecord.id)))
+
+
+def _rows(session: Session, items: list[ObservationRecord]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for item in items:
+        indicators = _indicators(session, item)
+        first = indicators[0] if indicators else None
+        rows.append(
+            {
+                "item": item,
+                "indicator": first,
+                "label": STATE_LABELS[ReviewState(item.review_state)],
+            }
+        )
+    return rows
+
+
+def _redirect(path: str, message: str) -> RedirectResponse:
+    return RedirectResponse(f"{path}?message={quote(message)}", status_code=303)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request, session: SessionDep, auth: ReaderDep) -> HTMLResponse:
+    require_reviewer(auth.user)
+    locks = list(session.scalars(select(YearLock).order_by(YearLock.plan_id, YearLock.year)))
+    context = {
+        "rows": _rows(session, pending_observations(session)),
+        "locks": locks,
+        "plan_list": list(session.scalars(select(Plan).order_by(Plan.id))),
+    }
+    return render(request, session, auth, "review.html", context)
+
+
+@router.post("/review/observations/{observation_id}/approve")
+def approve_form(
+    observation_id: int, session: SessionDep, user: WriterDep, version: Version
+) -> RedirectResponse:
+    item = _observation(session, observation_id)
+    approve(session, item, user, version)
+    session.commit()
+    return _redirect("/review", f"已通过 {item.year} 年数值 {item.value}")
+
+
+@router.post("/review/observations/{observation_id}/return")
+def return_form(
+    observation_id: int,
+    session: SessionDep,
+    user: WriterDep,
+    version: Version,
+    comment: Annotated[str, Form(max_length=500)] = "",
+) -> RedirectResponse:
+    item = _observation(session, observation_id)
+    return_(session, item, user, comment, version)
+    session.commit()
+    return _redirect("/review", f"已退回 {item.year} 年数值 {item.value}")
+
+
+@router.get("/submissions", response_class=HTMLResponse)
+def submissions_page(request: Request, session: SessionDep, auth: ReaderDep) -> HTMLResponse:
+    if auth.user is None:
+        raise Unauthorized("请先登录")
+    rows = _rows(session, submissions_of(session, auth.user.username))
+    context = {"rows": rows, "reviewer": can_review(auth.user)}
+    return render(request, session, auth, "submissions.html", context)
+
+
+@router.post("/submissions/observations/{observation_id}/submit")
+def submit_form(
+    observation_id: int, session: SessionDep, user: WriterDep, version: Version
+) -> RedirectResponse:
+    item = _observation(session, observation_id)
+    indicators = _indicators(session, item)
+    if not indicators:
+        raise NotFound("该数据不属于任何指标")
+    require_edit(user, indicators[0])
+    submit(session, item, user, version)
+    session.commit()
+    return _redirect("/submissions", f"已提交 {item.year} 年数值 {item.value}")
+
+
+@router.post("/plans/{plan_id}/locks")
+def lock_form(
+    plan_id: int,
+    session: SessionDep,
+    user: WriterDep,
+    year: Annotated[int, Form(ge=1949, le=2200)],
+) -> RedirectResponse:
+    require_admin(user)
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(f"没有编号为 {plan_id} 的规划")
+    lock_year(session, plan, year, user)
+    session.commit()
+    return _redirect("/review", f"已锁定 {plan.key} {year} 年")
+
+
+@router.post("/plans/{plan_id}/locks/{year}/unlock")
+def unlock_form(
+    plan_id: int,
+    year: int,
+    session: SessionDep,
+    user: WriterDep,
+    reason: Annotated[str, Form(max_length=500)] = "",
+) -> RedirectResponse:
+    require_admin(user)
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(f"没有编号为 {plan_id} 的规划")
+    unlock_year(session, plan, year, user, reason)
+    session.commit()
+    return _redirect("/review", f"已解锁 {plan.key} {year} 年")
