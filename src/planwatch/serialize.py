@@ -144,6 +144,7 @@ def view_json(view: IndicatorView, *, full: bool) -> dict[str, Any]:
                 "simulated": r.simulated,
                 "recorded_by": r.recorded_by,
                 "recorded_at": r.recorded_at.isoformat(),
+                "pending": r.review_state != "approved",
             }
             for r in view.revisions
         ]

@@ -115,18 +115,53 @@ def test_overview_then_indicator(page: Page, server: str) -> None:
     shot(page, "search")
 
 
-def test_department_editor_enters_a_value_and_the_status_changes(page: Page, server: str) -> None:
-    sign_in(page, server, "stats")
+def public_status(browser: Browser, server: str) -> str:
+    """GDP's status as someone not signed in reads it (public read-only mode)."""
+    context = browser.new_context(locale="zh-CN")
+    try:
+        public = context.new_page()
+        public.goto(f"{server}/indicators/I005")
+        return public.locator("#status").inner_text()
+    finally:
+        context.close()
+
+
+def enter_gdp(page: Page, server: str, value: str) -> None:
     page.goto(f"{server}/indicators/I005")
-    expect(page.locator("#status")).to_have_text("基本符合预期")
     page.select_option("#observation-form select[name=year]", "2023")
-    page.fill("#observation-form input[name=value]", "1010")
+    page.fill("#observation-form input[name=value]", value)
     page.fill("#observation-form input[name=source]", "区统计局快报")
     page.click("#observation-form button[type=submit]")
-    expect(page.locator(".flash")).to_contain_text("已保存 2023 年数值 1010")
-    expect(page.locator("#status")).to_have_text("提前实现")
-    expect(page.locator("table.revisions tbody tr").first).to_contain_text("区统计局快报")
-    shot(page, "indicator-after-entry")
+    expect(page.locator(".flash")).to_contain_text(f"已提交审核 2023 年数值 {value}")
+
+
+def test_submit_return_fix_approve_and_only_then_public(
+    browser: Browser, page: Page, server: str
+) -> None:
+    # 2022's 767.81 of a target of 1000 in 2025: 基本符合预期; 1010 or 1100 in 2023: 提前实现
+    sign_in(page, server, "stats")
+    enter_gdp(page, server, "1010")
+    assert public_status(browser, server) == "基本符合预期"
+    reviewer = browser.new_context(locale="zh-CN").new_page()
+    sign_in(reviewer, server, "shenhe")
+    reviewer.goto(f"{server}/review")
+    row = reviewer.locator("#review-queue tr", has_text="1010")
+    row.locator("input[name=comment]").fill("快报数与年报不符,请核对")
+    row.locator("form.return button").click()
+    expect(reviewer.locator(".flash")).to_contain_text("已退回 2023 年数值 1010")
+    shot(reviewer, "review-returned")
+    page.goto(f"{server}/submissions")
+    returned = page.locator("#submissions tr", has_text="1010")
+    expect(returned.locator(".state")).to_have_text("已退回")
+    expect(returned.locator(".comment")).to_contain_text("快报数与年报不符,请核对")
+    shot(page, "submissions-returned")
+    enter_gdp(page, server, "1100")  # the fix, submitted again
+    assert public_status(browser, server) == "基本符合预期"
+    reviewer.goto(f"{server}/review")
+    reviewer.locator("#review-queue tr", has_text="1100").locator("form.approve button").click()
+    expect(reviewer.locator(".flash")).to_contain_text("已通过 2023 年数值 1100")
+    assert public_status(browser, server) == "提前实现"
+    reviewer.context.close()
 
 
 def test_viewer_sees_no_form_and_is_refused_a_write(page: Page, server: str) -> None:
