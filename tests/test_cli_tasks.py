@@ -47,3 +47,24 @@ def test_unknown_units_refuse_then_import_and_export(env: Path) -> None:
     assert (code, out) == (0, f"已导出任务 8 项到 {env / 'tasks.xlsx'}。\n")  # 9 less T005
     code, _, err = run("task", "confirm", "T099")
     assert code == 2 and "没有任务 T099" in err
+
+
+def test_completeness_and_scorecard_commands(env: Path) -> None:
+    for name in UNITS:
+        assert run("department", "add", name)[0] == 0
+    assert run("department", "add", "丹林镇", "--kind", "镇街")[0] == 0
+    assert run("assignments", "import", str(DATA / "county-fengong.txt"))[0] == 0
+    assert run("task", "confirm", "T002")[0] == 0
+    code, out, err = run("completeness", "--year", "2023", "-o", str(env / "gaps.csv"))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["部门", "期间", "已通过", "待审核", "已退回", "草稿", "未报送"]
+    # T002 (县金融局) owes its 2023 report; the 3 indicators have no lead and no 2023 value
+    assert lines[1].split() == ["县金融局", "Y", "0", "0", "0", "0", "1"]
+    assert lines[2].split() == ["未指定牵头单位", "Y", "0", "0", "0", "0", "3"]
+    assert lines[3] == f"已导出待跟进 4 项到 {env / 'gaps.csv'}。"
+    code, out, err = run("scorecard", "-o", str(env / "score.xlsx"))
+    assert code == 0, err
+    assert out.splitlines()[0].split() == ["部门", "约束性", "指标", "未启动", "推进中", "已完成",
+                                           "滞后", "未报送"]  # fmt: skip
+    assert run("completeness", "--year", "2023", "--period", "M1")[0] == 2

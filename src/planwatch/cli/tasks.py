@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from planwatch.assess.thresholds import Thresholds
 from planwatch.cli.app import PlanOption, actor, settings
 from planwatch.cli.data import session
 from planwatch.cli.documents import aligned
+from planwatch.services.completeness import STATE_LABELS, completeness, export_completeness
+from planwatch.services.overview import plan_overview
 from planwatch.services.plans import get_plan
+from planwatch.services.scorecard import TASK_STATES, export_scorecards, scorecards
 from planwatch.services.tasks import decide_task, find_task, plan_tasks, propose_tasks
 
 task_app = typer.Typer(help="规划的任务:从纲要提出、列出、确认或否决。", no_args_is_help=True)
@@ -68,7 +73,62 @@ def task_reject(code: Code, plan: PlanOption = None) -> None:
     _decide(code, plan, "rejected")
 
 
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="导出为 .xlsx 或 .csv。")]
+
+
+def completeness_command(
+    year: Annotated[int, typer.Option("--year", help="年度。")],
+    period: Annotated[
+        list[str] | None, typer.Option("--period", help="报送期 Q1–Q4、H1、H2、Y(可多次)。")
+    ] = None,
+    plan: PlanOption = None,
+    output: Output = None,
+) -> None:
+    """各部门应报、已报、待审核、退回与未报送的数据和任务进展;-o 导出待跟进清单。"""
+    with session(settings()) as opened:
+        result = completeness(opened, get_plan(opened, plan), year, period or ["Y"])
+        written = export_completeness(output, result) if output else None
+    header = ["部门", "期间", *(STATE_LABELS[s] for s in STATE_LABELS)]
+    rows = [
+        [d, p, *(str(result.cell(d, p).counts.get(s, 0)) for s in STATE_LABELS)]
+        for d in result.departments
+        for p in result.periods
+    ]
+    lines = aligned([header, *rows])
+    if written is not None:
+        lines.append(f"已导出待跟进 {written} 项到 {output}。")
+    typer.echo("\n".join(lines))
+
+
+def scorecard_command(
+    plan: PlanOption = None,
+    as_of: Annotated[int | None, typer.Option("--as-of", help="评估年份。")] = None,
+    output: Output = None,
+) -> None:
+    """部门绩效考核:各部门的指标(约束性在前)与任务进展状态计数;-o 导出。"""
+    current = settings()
+    with session(current) as opened:
+        chosen = get_plan(opened, plan)
+        limits = Thresholds.from_mapping(current.thresholds)
+        overview = plan_overview(opened, str(chosen.id), as_of, limits)
+        cards = scorecards(opened, chosen, overview)
+        if output:
+            export_scorecards(output, cards)
+    header = ["部门", "约束性", "指标", *TASK_STATES]
+    rows = [
+        [c.department, str(c.binding), str(len(c.indicators)),
+         *(str(c.task_counts[s]) for s in TASK_STATES)]
+        for c in cards
+    ]  # fmt: skip
+    lines = aligned([header, *rows])
+    if output:
+        lines.append(f"已导出到 {output}。")
+    typer.echo("\n".join(lines))
+
+
 def register(app: typer.Typer) -> None:
+    app.command("completeness")(completeness_command)
+    app.command("scorecard")(scorecard_command)
     task_app.command("propose")(task_propose)
     task_app.command("list")(task_list)
     task_app.command("confirm")(task_confirm)
