@@ -21,6 +21,7 @@ from planwatch.services.sample import load_sample
 from planwatch.services.users import add_user
 from planwatch.settings import Settings
 from planwatch.store.database import Database
+from planwatch.store.models import ProgressReport, TaskRecord, TaskUnit
 from planwatch.web.app import create_app
 
 PASSWORD = "correct-horse-42"
@@ -40,6 +41,7 @@ class Site:
     gdp_id: int
     trade_id: int
     submitted_id: int
+    report_id: int  # 统计局's submitted 2023 report on task T001 (led by 区统计局)
 
 
 @pytest.fixture
@@ -54,7 +56,15 @@ def site(database: Database) -> Site:
             add_user(session, name, PASSWORD, role, dept, None, actor="test")
         submitted = add_observation(session, gdp, 2023, Decimal(900), "stats", review="submitted")
         assert submitted is not None
-        return Site(database, plan.id, gdp.id, trade.id, submitted.id)
+        task = TaskRecord(plan_id=plan.id, code="T001", title="建设区域统计数据中心",
+                          status="confirmed", origin="manual")  # fmt: skip
+        task.units.append(TaskUnit(department=gdp.department, role="lead"))
+        report = ProgressReport(year=2023, period="Y", status="推进中", recorded_by="stats",
+                                review_state="submitted")  # fmt: skip
+        task.reports.append(report)
+        session.add(task)
+        session.flush()
+        return Site(database, plan.id, gdp.id, trade.id, submitted.id, report.id)
 
 
 def make_client(site: Site, **settings: object) -> TestClient:

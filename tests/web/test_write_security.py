@@ -77,6 +77,30 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ),
     ("POST", "/plans/{plan_id}/locks"): ({"data": {"year": "2023"}}, "admin"),
     ("POST", "/plans/{plan_id}/locks/{year}/unlock"): ({"data": {"reason": "更正"}}, "admin"),
+    ("POST", "/tasks/{code}/reports"): (
+        {"data": {"year": "2023", "period": "H1", "status": "推进中", "send": "submit"}},
+        "editor",
+    ),
+    ("POST", "/reports/{report_id}/evidence"): (
+        {"files": {"file": ("说明.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")}},
+        "editor",
+    ),
+    ("POST", "/review/reports/{report_id}/approve"): ({"data": {"version": "1"}}, "reviewer"),
+    ("POST", "/review/reports/{report_id}/return"): (
+        {"data": {"version": "1", "comment": "请补充材料"}},
+        "reviewer",
+    ),
+    ("POST", "/admin/users"): (
+        {"data": {"username": "newone", "password": "another-horse-77", "role": "viewer"}},
+        "admin",
+    ),
+    ("POST", "/admin/users/{username}/role"): ({"data": {"role": "viewer"}}, "admin"),
+    ("POST", "/admin/users/{username}/deactivate"): ({"data": {}}, "admin"),
+    ("POST", "/admin/users/{username}/reactivate"): ({"data": {}}, "admin"),
+    ("POST", "/admin/users/{username}/password"): (
+        {"data": {"password": "another-horse-77"}},
+        "admin",
+    ),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -85,8 +109,10 @@ PUBLIC_WRITES = {("POST", "/api/v1/auth/login"), ("POST", "/login")}
 
 def url(path: str, site: Site) -> str:
     return path.format(
-        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005",
-        observation_id=site.submitted_id, year=2023,
+        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id,
+        code="T001" if path.startswith("/tasks/") else "I005",
+        observation_id=site.submitted_id, year=2023, report_id=site.report_id,
+        username="deputy",
     )  # fmt: skip
 
 

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from planwatch.web.pages import account, browse, comparison, entry, plans, review
+from planwatch.web.pages import account, admin, browse, comparison, entry, plans, review, tasks
 
-MODULES = (browse, entry, account, plans, comparison, review)
+MODULES = (browse, entry, account, plans, comparison, review, admin, tasks)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)
