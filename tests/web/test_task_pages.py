@@ -71,3 +71,23 @@ def test_admin_pages_users_and_audit_csv(client: TestClient, site: Site) -> None
     with make_client(site) as viewer:
         login(viewer, "shenhe")
         assert viewer.get("/admin/audit").status_code == 403
+
+
+def test_admin_confirms_rejects_and_merges_indicators(client: TestClient, site: Site) -> None:
+    from planwatch.store.models import IndicatorRecord
+
+    csrf = login(client, "admin")
+    page = client.get(f"/admin/indicators?plan={site.plan_id}")
+    assert page.status_code == 200 and 'data-code="I005"' in page.text
+    with site.database.session() as session:
+        count = len(session.query(IndicatorRecord).all())
+    confirm = client.post(f"/admin/indicators/{site.trade_id}/confirm", data={"csrf_token": csrf})
+    assert confirm.status_code == 303
+    refused = client.post(f"/admin/indicators/{site.trade_id}/reject", data={"csrf_token": csrf})
+    assert refused.status_code == 422 and "已确认,不能删除" in refused.text
+    merged = client.post(f"/admin/indicators/{site.trade_id}/merge",
+                         data={"csrf_token": csrf, "into": "I005"})  # fmt: skip
+    assert merged.status_code == 303
+    with site.database.session() as session:
+        assert len(session.query(IndicatorRecord).all()) == count - 1
+        assert session.get(IndicatorRecord, site.trade_id) is None

@@ -101,6 +101,9 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         {"data": {"password": "another-horse-77"}},
         "admin",
     ),
+    ("POST", "/admin/indicators/{indicator_id}/confirm"): ({"data": {}}, "admin"),
+    ("POST", "/admin/indicators/{indicator_id}/reject"): ({"data": {}}, "admin"),
+    ("POST", "/admin/indicators/{indicator_id}/merge"): ({"data": {"into": "I001"}}, "admin"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }

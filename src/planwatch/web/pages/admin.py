@@ -1,4 +1,4 @@
-"""Administration on the web: users (add, role, deactivate, reactivate, password), audit log."""
+"""Administration on the web: users, indicators (confirm, reject, merge), the audit log."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from planwatch.errors import NotFound
 from planwatch.services.audit_log import AuditFilter, audit_csv, audit_entries
 from planwatch.services.department_list import departments
+from planwatch.services.indicator_review import (
+    confirm_indicator,
+    merge_indicator,
+    reject_indicator,
+)
+from planwatch.services.observations import find_indicator
 from planwatch.services.user_admin import change_role, reactivate
 from planwatch.services.users import (
     ROLE_LABELS,
@@ -21,8 +28,10 @@ from planwatch.services.users import (
     require_admin,
     set_password,
 )
+from planwatch.store.models import IndicatorRecord
 from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
-from planwatch.web.pages.context import render
+from planwatch.web.pages.browse import PlanQuery
+from planwatch.web.pages.context import chosen_plan, render
 from planwatch.web.security import PASSWORD_POLICY
 
 router = APIRouter()
@@ -142,3 +151,59 @@ def audit_export(
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": "attachment; filename=audit-log.csv"},
     )
+
+
+def _indicator(session: SessionDep, indicator_id: int) -> IndicatorRecord:
+    found = session.get(IndicatorRecord, indicator_id)
+    if found is None:
+        raise NotFound(f"没有编号为 {indicator_id} 的指标")
+    return found
+
+
+def _to_indicators(plan_id: int, message: str) -> RedirectResponse:
+    url = f"/admin/indicators?plan={plan_id}&message={quote(message)}"
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get("/admin/indicators", response_class=HTMLResponse)
+def indicators_page(
+    request: Request, session: SessionDep, auth: ReaderDep, plan: PlanQuery = None
+) -> HTMLResponse:
+    require_admin(auth.user)
+    chosen = chosen_plan(session, plan)
+    return render(request, session, auth, "admin_indicators.html", {"plan": chosen})
+
+
+@router.post("/admin/indicators/{indicator_id}/confirm")
+def confirm_form(indicator_id: int, session: SessionDep, user: WriterDep) -> RedirectResponse:
+    require_admin(user)
+    indicator = _indicator(session, indicator_id)
+    confirm_indicator(session, indicator, user.username)
+    session.commit()
+    return _to_indicators(indicator.plan_id, f"已确认 {indicator.code} {indicator.name}")
+
+
+@router.post("/admin/indicators/{indicator_id}/reject")
+def reject_form(indicator_id: int, session: SessionDep, user: WriterDep) -> RedirectResponse:
+    require_admin(user)
+    indicator = _indicator(session, indicator_id)
+    plan_id, label = indicator.plan_id, f"{indicator.code} {indicator.name}"
+    reject_indicator(session, indicator, user.username)
+    session.commit()
+    return _to_indicators(plan_id, f"已删除 {label}")
+
+
+@router.post("/admin/indicators/{indicator_id}/merge")
+def merge_form(
+    indicator_id: int,
+    session: SessionDep,
+    user: WriterDep,
+    into: Annotated[str, Form(max_length=20)],
+) -> RedirectResponse:
+    require_admin(user)
+    duplicate = _indicator(session, indicator_id)
+    keep = find_indicator(duplicate.plan, into)
+    plan_id, label = duplicate.plan_id, duplicate.code
+    merge_indicator(session, duplicate, keep, user.username)
+    session.commit()
+    return _to_indicators(plan_id, f"已将 {label} 合并到 {keep.code}")
