@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from planwatch.services.indicators import department
-from planwatch.services.observations import add_observation, find_indicator
+from planwatch.services.observations import add_observation, find_indicator, set_progress_note
 from planwatch.services.plans import get_plan
 from planwatch.services.sample import load_sample
 from planwatch.services.users import add_user
@@ -42,6 +42,7 @@ class Site:
     trade_id: int
     submitted_id: int
     report_id: int  # 统计局's submitted 2023 report on task T001 (led by 区统计局)
+    note_id: int  # 统计局's submitted 2022 reasons and measures for GDP
 
 
 @pytest.fixture
@@ -63,8 +64,10 @@ def site(database: Database) -> Site:
                                 review_state="submitted")  # fmt: skip
         task.reports.append(report)
         session.add(task)
+        note = set_progress_note(session, gdp, 2022, "疫情影响", "稳投资促消费", "stats",
+                                 review="submitted")  # fmt: skip
         session.flush()
-        return Site(database, plan.id, gdp.id, trade.id, submitted.id, report.id)
+        return Site(database, plan.id, gdp.id, trade.id, submitted.id, report.id, note.id)
 
 
 def make_client(site: Site, **settings: object) -> TestClient:

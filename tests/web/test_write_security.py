@@ -104,6 +104,11 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("POST", "/admin/indicators/{indicator_id}/confirm"): ({"data": {}}, "admin"),
     ("POST", "/admin/indicators/{indicator_id}/reject"): ({"data": {}}, "admin"),
     ("POST", "/admin/indicators/{indicator_id}/merge"): ({"data": {"into": "I001"}}, "admin"),
+    ("POST", "/review/notes/{note_id}/approve"): ({"data": {"version": "1"}}, "reviewer"),
+    ("POST", "/review/notes/{note_id}/return"): (
+        {"data": {"version": "1", "comment": "措施不具体"}},
+        "reviewer",
+    ),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -115,6 +120,7 @@ def url(path: str, site: Site) -> str:
         indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id,
         code="T001" if path.startswith("/tasks/") else "I005",
         observation_id=site.submitted_id, year=2023, report_id=site.report_id,
+        note_id=site.note_id,
         username="deputy",
     )  # fmt: skip
 

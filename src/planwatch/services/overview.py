@@ -342,7 +342,11 @@ def _view(
         source_end=record.source_end,
         observations=observations,
         revisions=tuple(_revision(o) for o in revisions),
-        notes=tuple(Note(n.year, n.reason, n.measures, n.recorded_by) for n in record.notes),
+        notes=tuple(
+            Note(n.year, n.reason, n.measures, n.recorded_by)
+            for n in record.notes
+            if n.review_state == "approved"  # a submitted note is public once approved
+        ),
         assessment=assessment,
         adjustments=tuple(
             TargetAdjustment(

@@ -240,6 +240,26 @@ def pending_observations(session: Session) -> list[ObservationRecord]:
     return list(session.scalars(query))
 
 
+def pending_notes(session: Session) -> list[ProgressNote]:
+    """Every progress note (原因与措施) waiting for review, oldest first."""
+    query = (
+        select(ProgressNote)
+        .where(ProgressNote.review_state == ReviewState.SUBMITTED)
+        .order_by(ProgressNote.recorded_at, ProgressNote.id)
+    )
+    return list(session.scalars(query))
+
+
+def pending_reports(session: Session) -> list[ProgressReport]:
+    """Every task progress report waiting for review, oldest first."""
+    query = (
+        select(ProgressReport)
+        .where(ProgressReport.review_state == ReviewState.SUBMITTED)
+        .order_by(ProgressReport.recorded_at, ProgressReport.id)
+    )
+    return list(session.scalars(query))
+
+
 def submissions_of(session: Session, username: str) -> list[ObservationRecord]:
     """A user's observation revisions not yet approved (drafts, submitted, returned)."""
     query = (

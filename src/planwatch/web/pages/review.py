@@ -17,7 +17,9 @@ from planwatch.services.review import (
     approve,
     can_review,
     lock_year,
+    pending_notes,
     pending_observations,
+    pending_reports,
     require_reviewer,
     return_,
     submissions_of,
@@ -25,7 +27,7 @@ from planwatch.services.review import (
     unlock_year,
 )
 from planwatch.services.users import require_admin, require_edit
-from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, YearLock
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, YearLock
 from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
 from planwatch.web.pages.context import render
 
@@ -70,6 +72,8 @@ def review_page(request: Request, session: SessionDep, auth: ReaderDep) -> HTMLR
     locks = list(session.scalars(select(YearLock).order_by(YearLock.plan_id, YearLock.year)))
     context = {
         "rows": _rows(session, pending_observations(session)),
+        "notes": pending_notes(session),
+        "reports": pending_reports(session),
         "locks": locks,
         "plan_list": list(session.scalars(select(Plan).order_by(Plan.id))),
     }
@@ -98,6 +102,37 @@ def return_form(
     return_(session, item, user, comment, version)
     session.commit()
     return _redirect("/review", f"已退回 {item.year} 年数值 {item.value}")
+
+
+def _note(session: Session, note_id: int) -> ProgressNote:
+    found = session.get(ProgressNote, note_id)
+    if found is None:
+        raise NotFound(f"没有编号为 {note_id} 的原因与措施")
+    return found
+
+
+@router.post("/review/notes/{note_id}/approve")
+def approve_note(
+    note_id: int, session: SessionDep, user: WriterDep, version: Version
+) -> RedirectResponse:
+    note = _note(session, note_id)
+    approve(session, note, user, version)
+    session.commit()
+    return _redirect("/review", f"已通过 {note.year} 年的原因与措施")
+
+
+@router.post("/review/notes/{note_id}/return")
+def return_note(
+    note_id: int,
+    session: SessionDep,
+    user: WriterDep,
+    version: Version,
+    comment: Annotated[str, Form(max_length=500)] = "",
+) -> RedirectResponse:
+    note = _note(session, note_id)
+    return_(session, note, user, comment, version)
+    session.commit()
+    return _redirect("/review", f"已退回 {note.year} 年的原因与措施")
 
 
 @router.get("/submissions", response_class=HTMLResponse)
