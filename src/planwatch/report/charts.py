@@ -27,6 +27,9 @@ STATUS_COLOURS = {
     Status.AHEAD: "#4ac26b",
     Status.ON_TRACK: "#0969da",
     Status.LAGGING: "#cf222e",
+    Status.COMPLETED_EARLY: "#1a7f37",
+    Status.COMPLETED: "#4ac26b",
+    Status.UNMET: "#cf222e",
     Status.NO_DATA: "#8c959f",
 }
 # rc_context changes matplotlib's global settings: one chart at a time per process (the web
