@@ -136,3 +136,10 @@ def test_overall_counts_only_current_judgements() -> None:
 
 def test_lag_setting_from_the_mapping() -> None:
     assert Thresholds.from_mapping({"data_lag": "1"}).data_lag == 1
+
+
+def test_target_year_needs_no_baseline() -> None:
+    # met or not at T is a comparison with X alone: 990 is 10 short of > 1000
+    result = assess(GDP_NO_BASE, levels({2025: "990"}), as_of=2025, period=PERIOD)
+    assert (result.status, result.light, result.gap) == (Status.UNMET, R, Decimal("10"))
+    assert result.progress is None  # no x₀, no P

@@ -98,6 +98,11 @@ def settle(frame: Frame, result: Assessment) -> Assessment:
             will_meet=None,
             will_meet_stretch=None,
             reason=f"缺少{target.year}年数据",
+            formula=";".join(
+                line
+                for line in (result.formula, f"目标年已到,缺少 {target.year} 年数据 → 无数据")
+                if line
+            ),
             notes=(
                 *settled.notes,
                 f"目标年已到,缺少 {target.year} 年数据(最新为 {year} 年),无法判断是否完成",

@@ -18,7 +18,8 @@ class Overall:
     """How many indicators were judged on current data, by status, and how many were not.
 
     ``judged`` counts the statuses of current judgements; ``stale`` the indicators whose latest
-    value is older than their evaluation year allows; ``missing`` those without any usable value.
+    value is older than their evaluation year allows; ``unjudged`` those with a current value
+    that could not be judged (缺少基期值 …); ``missing`` those without any usable value.
     """
 
     as_of: int
@@ -27,6 +28,7 @@ class Overall:
     judged: dict[Status, int]
     stale: int
     missing: int
+    unjudged: int = 0
 
     @property
     def current(self) -> int:
@@ -39,8 +41,8 @@ class Overall:
 
     @property
     def without_current(self) -> int:
-        """Indicators with no data for the evaluation year: stale or missing."""
-        return self.stale + self.missing
+        """Indicators not judged on data for the evaluation year: stale, unjudged or missing."""
+        return self.stale + self.unjudged + self.missing
 
     @property
     def met(self) -> int:
@@ -72,14 +74,16 @@ def overall(assessments: Iterable[Assessment], as_of: int, data_lag: int = 0) ->
     0
     """
     judged: dict[Status, int] = {}
-    stale = missing = total = 0
+    stale = unjudged = missing = total = 0
     for a in assessments:
         total += 1
         if a.current:
             judged[a.status] = judged.get(a.status, 0) + 1
-        elif a.latest is not None:
+        elif a.latest is None:
+            missing += 1
+        elif a.stale:
             stale += 1
         else:
-            missing += 1
+            unjudged += 1
     ordered = {status: judged[status] for status in Status if status in judged}
-    return Overall(as_of, data_lag, total, ordered, stale, missing)
+    return Overall(as_of, data_lag, total, ordered, stale, missing, unjudged)

@@ -74,7 +74,7 @@ def _draw(chart: TrajectoryChart | StatusChart) -> bytes:
         figure.subplots_adjust(left=0.17, right=0.97, top=0.96, bottom=0.2)
     else:
         figure = Figure(figsize=(WIDTH_INCHES, 3.2), dpi=DPI)
-        figure.subplots_adjust(left=0.11, right=0.97, top=0.95, bottom=0.1)
+        figure.subplots_adjust(left=0.11, right=0.97, top=0.95, bottom=0.2)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     if isinstance(chart, StatusChart):
@@ -142,7 +142,8 @@ def _trajectory(axes: Axes, chart: TrajectoryChart) -> None:
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", color="#d0d7de", linewidth=0.5)
-    axes.legend(loc="upper left", fontsize=8, frameon=False)
+    # under the plot, where no line runs
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=5, fontsize=8, frameon=False)
 
 
 def _short(value: Decimal) -> str:

@@ -44,6 +44,9 @@ p.table-note { font-size: 9pt; text-indent: 0; }
 figure { margin: 4mm 0; text-align: center; break-inside: avoid; }
 figure img { max-width: 100%; }
 figcaption { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 12pt; }
+.signature { margin: 8mm 4em 8mm 0; text-align: right; }
+.signature p { text-indent: 0; text-align: right; white-space: pre; }
+td { word-break: keep-all; } td.number { white-space: nowrap; }
 .mark { background: #ffe3e3; color: #c00000; font-weight: bold; text-align: center;
         font-size: 10.5pt; padding: 1mm; margin-bottom: 6mm; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -70,8 +73,14 @@ def render_html(report: Report) -> str:
         parts.append(f'<div class="mark">【模拟数据】{escape(report.simulated_mark)}</div>')
     parts.append(f'<h1 class="title">{escape(report.title)}</h1>')
     parts.append(f'<p class="subtitle">{escape(report.subtitle)}</p>')
-    for section in (*report.sections, report.appendix):
+    for section in report.sections:
         parts.extend(_section(section, family))
+    if report.issuer:
+        parts.append(
+            f'<div class="signature"><p>{escape(report.issuer)}</p>'
+            f"<p>{escape(report.issued)}</p></div>"
+        )
+    parts.extend(_section(report.appendix, family))
     parts.append("</body></html>")
     return "\n".join(parts)
 
