@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from docx import Document
@@ -132,3 +133,24 @@ def test_lagging_reasons_reach_the_document(built_docx: bytes) -> None:
     text = "\n".join(p.text for p in read(built_docx).paragraphs)
     assert "（一）森林覆盖率" in text and "原因：新建工业园区用水增加" in text
     assert "2023—2025年需年均增长0.30%" in text
+
+
+@pytest.mark.parametrize("kind", [ReportKind.MIDTERM, ReportKind.FINAL], ids=lambda k: k.value)
+def test_numbers_and_short_words_are_never_wrapped(
+    kind: ReportKind, sample: PlanOverview, sample_final: PlanOverview
+) -> None:
+    """Every column is at least as wide as its longest number ("100.0%") and its words of up
+    to four characters ("灰灯", "预期性"), so neither breaks across lines."""
+    from dataclasses import replace
+
+    from planwatch.report.docx import HARD_UNITS, PADDING_CM, UNIT_CM, _units, _widths, cell_lines
+
+    report = build_report(sample if kind is ReportKind.MIDTERM else sample_final, kind)
+    for table in report.tables:
+        laid = replace(table, rows=tuple(tuple(cell_lines(c) for c in row) for row in table.rows))
+        for index, width in enumerate(_widths(laid)):
+            lines = [line for row in laid.rows for line in row[index].split("\n")]
+            numbers_ = [run for line in lines for run in re.findall(r"[0-9.%]+", line)]
+            short = [line for line in lines if _units(line) <= HARD_UNITS]
+            needed = max([_units(t) + 1 for t in numbers_ + short], default=0)
+            assert width >= needed * UNIT_CM + PADDING_CM - 1e-9, (table.caption, index)

@@ -252,3 +252,19 @@ def test_no_code_words_in_any_report(
 ) -> None:
     for data in (sample, sample_final, overview(), final_overview()):
         assert code_words(build_report(data, kind)) == []
+
+
+def test_rows_say_why_there_is_no_judgement(
+    sample: PlanOverview, sample_final: PlanOverview
+) -> None:
+    midterm = build_report(sample, ReportKind.MIDTERM).tables[0]
+    retail = next(row for row in midterm.rows if row[1] == "社会消费品零售总额")
+    assert (retail[6], retail[9]) == ("482", "无数据（缺少基期值）")  # 2022 data, no baseline
+    final = build_report(sample_final, ReportKind.FINAL).tables[0]
+    gdp = next(row for row in final.rows if row[1] == "GDP")
+    assert gdp[4] == "616.36＊"  # the baseline the engine used: the 2020 value observed
+    assert (gdp[6], gdp[8], gdp[9]) == (
+        "767.81（2022年）",
+        "无数据",
+        "缺少2025年数据，数据截至2022年",
+    )

@@ -126,8 +126,9 @@ def judge_level(
     if not observed:
         only_base = t0 is not None and frame.series.level_at(t0) is not None
         share = time_share(t0, big_t, frame.as_of) if t0 is not None and big_t > t0 else None
-        reason = f"仅有基期（{t0}年）数据" if only_base else "无观测数据"
-        return frame.no_data(reason, share=share)
+        note = f"仅有基期（{t0}年）数据" if only_base else "无观测数据"
+        reason = "仅有基期数据" if only_base else note
+        return frame.no_data(note, share=share, reason=reason)
     latest = observed[-1]
     t, xt = latest.year, latest.value
     met = meets(xt, goal, comparator, direction)

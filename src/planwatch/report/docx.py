@@ -42,7 +42,8 @@ UNIT_CM = 9 / 2 * 2.54 / 72  # a half-width character at 9 pt, in cm
 PADDING_CM = 0.2  # left and right cell margins together
 MAX_COLUMN_UNITS = 24
 LATIN_UNITS = 1.3
-SHORT_UNITS = 10  # cells this short (预期性, 无数据, 平方公里) are never wrapped
+HARD_UNITS = 8  # words this short (预期性, 无数据, 平方公里) are never wrapped
+SHORT_UNITS = 10  # nor, where room allows, words this short (森林覆盖率)
 LIGHT_FILLS = {Light.GREEN: "C6EFCE", Light.YELLOW: "FFEB9C", Light.RED: "FFC7CE"}
 HEADER_FILL = "D9E2F3"
 TABLE_STYLE, CAPTION_STYLE, BODY_STYLE = "报告表格", "报告题注", "报告正文"
@@ -56,14 +57,15 @@ STYLE_IDS = {
     SIGNATURE_STYLE: "ReportSignature",
 }
 RED = RGBColor(0xC0, 0x00, 0x00)
-# a number (with its sign or mark) followed by a bracketed note: 767.81（2022年）, ＞1000（2025年）
+# a value or word followed by a bracketed note: 767.81（2022年）, 无数据（缺少基期值）
 VALUE_NOTE = re.compile(
     r"""
-    ^ (?P<value> [≥≤＞＜约累计年均增长下降提高]* [-−+]? \d[\d.,]* [^（\s]* )   # 767.81, 616.36＊
-    (?P<note> （ [^）]* ） ) $                                                 # （2022年）
+    ^ (?P<value> [^（\n]+ )            # 767.81, ＞1000, 无数据
+    (?P<note> （ [^）\n]* ） ) $       # （2022年）, （缺少基期值）
     """,
     re.VERBOSE,
 )
+NOTE_UNITS = 18  # a note this short (（数据截至2022年）) gets a line of its own, unbroken
 
 
 def render_docx(report: Report, fonts: DocumentFonts | None = None) -> bytes:
@@ -281,38 +283,58 @@ def _unbreakable(text: str) -> float:
 def _widths(table: Table) -> list[float]:
     """Column widths in cm that fit the text width.
 
-    Each column first gets what it cannot do without (its longest number, its short words,
-    half its heading); the rest goes to the columns whose text is longest, up to one line
-    each. A column of "616.36" and "预期性" is never wrapped; a long name wraps.
+    Three tiers per column: what it cannot do without (its longest number, its words of up to
+    four characters: 预期性, 灰灯, 平方公里); what it should have (half its heading, a note such
+    as （数据截至2022年） on a line of its own, words up to five characters); what it wants (its
+    longest line, at most ``MAX_COLUMN_UNITS``). The widest tier that fits is granted and the
+    room left goes towards the next, so a long name wraps before "40.0%" or "灰灯" ever do.
     """
     columns = list(zip(table.header, *table.rows, strict=True))
-    least = [
+
+    def lines(column: tuple[str, ...]) -> list[str]:
+        return [line for text in column[1:] for line in text.split("\n")]
+
+    hard = [
         max(
             4,
-            (_units(column[0]) + 1) // 2,
-            *(_units(note) + 1 for note in column[0].split("\n")[1:]),  # （2020年） whole
             *(_unbreakable(text) + 1 for text in column),
-            *(_units(text) + 1 for text in column[1:] if _units(text) <= SHORT_UNITS),
+            *(_units(line) + 1 for line in lines(column) if _units(line) <= HARD_UNITS),
         )
         for column in columns
     ]
+    soft = [
+        max(
+            low,
+            (_units(column[0]) + 1) // 2,
+            *(_units(note) + 1 for note in column[0].split("\n")[1:]),  # （2020年） whole
+            *(
+                _units(line) + 1
+                for line in lines(column)
+                if _units(line) <= (NOTE_UNITS if line.startswith("（") else SHORT_UNITS)
+            ),
+        )
+        for low, column in zip(hard, columns, strict=True)
+    ]
     wanted = [
         max(low, min(MAX_COLUMN_UNITS, max(_units(text) + 1 for text in column)))
-        for low, column in zip(least, columns, strict=True)
+        for low, column in zip(soft, columns, strict=True)
     ]
     room = TEXT_WIDTH_CM / UNIT_CM - len(columns) * PADDING_CM / UNIT_CM
+    tiers = [hard, soft, wanted]
     if sum(wanted) <= room:
         units = [w * room / sum(wanted) for w in wanted]
-    elif sum(least) >= room:
-        units = [w * room / sum(least) for w in least]
+    elif sum(hard) >= room:
+        units = [w * room / sum(hard) for w in hard]
     else:
-        spare = (room - sum(least)) / sum(w - low for w, low in zip(wanted, least, strict=True))
-        units = [low + (w - low) * spare for w, low in zip(wanted, least, strict=True)]
+        low, high = next((tiers[k], tiers[k + 1]) for k in (1, 0) if sum(tiers[k]) <= room)
+        gap = sum(h - lo for h, lo in zip(high, low, strict=True))
+        spare = (room - sum(low)) / gap if gap else 0
+        units = [lo + (h - lo) * spare for h, lo in zip(high, low, strict=True)]
     return [u * UNIT_CM + PADDING_CM for u in units]
 
 
 def cell_lines(text: str) -> str:
-    r"""A value with a note in brackets wraps before the note, never inside the number.
+    r"""A value with a note in brackets wraps before the note, never inside the value.
 
     >>> cell_lines("767.81（2022年）"), cell_lines("基本符合预期")
     ('767.81\n（2022年）', '基本符合预期')

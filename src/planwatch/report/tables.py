@@ -45,6 +45,7 @@ COMPLETION_COLUMN = "完成情况"
 MONITORING_HEADER = ("序号", "指标名称", "单位", "最新值", "数据来源")
 NO_DATA_HEADER = ("序号", "指标名称", "单位", "牵头单位", "缺数说明")
 OBSERVED_MARK = "＊"
+NO_OBSERVATIONS = "无观测数据"
 MAIN_NOTE = "进度为完成目标的比例，序时进度为时间进度；标注“模拟”的数值为模拟数据。"
 OBSERVED_NOTE = "标注“＊”的基期值规划未列明，取自监测数据。"
 MISSING_TABLE_NOTE = "主要指标表未导入，属性（约束性、预期性）尚待核实。"
@@ -139,7 +140,9 @@ def status_cell(assessment: Assessment) -> str:
     """
     status = assessment.status
     if status is Status.NO_DATA:
-        return f"{status.value}（{assessment.reason}）" if assessment.reason else status.value
+        # 无观测数据 goes without saying; a reason beside data does not
+        shown = assessment.reason not in ("", NO_OBSERVATIONS)
+        return f"{status.value}（{assessment.reason}）" if shown else status.value
     if assessment.stale:
         return f"{status.value}（{assessment.data_label}）"
     return status.value
