@@ -138,6 +138,13 @@ def _trajectory(axes: Axes, chart: TrajectoryChart) -> None:
         axes.plot(*_floats((last, chart.projection)), linestyle=":", marker="D", markersize=4,
                   color=FORECAST, label="趋势预测")  # fmt: skip
     axes.margins(y=0.15)  # room for the labels above the highest and below the lowest line
+    years = [year for year, _ in (*chart.path, *chart.observations)]
+    years += [point[0] for point in (chart.target, chart.baseline, chart.projection) if point]
+    if years:  # one year alone would be autoscaled to a century
+        start, end = min(years), max(years)
+        if end - start < 2:
+            start, end = start - 1, end + 1
+        axes.set_xlim(start - 0.5, end + 0.5)
     axes.set_ylabel(chart.unit)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)

@@ -263,7 +263,7 @@ def final_table(views: tuple[IndicatorView, ...], *, missing_table: bool) -> Tab
                 baseline_cell(view, year, level, base_year),
                 target_cell(view, target_year),
                 latest_text(a.latest, target_year),
-                numbers.percent(a.progress),
+                "" if a.stale else numbers.percent(a.progress),  # not an end-of-period share
                 completion(a),
                 remark(a),
             )
