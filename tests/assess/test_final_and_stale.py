@@ -143,3 +143,11 @@ def test_target_year_needs_no_baseline() -> None:
     result = assess(GDP_NO_BASE, levels({2025: "990"}), as_of=2025, period=PERIOD)
     assert (result.status, result.light, result.gap) == (Status.UNMET, R, Decimal("10"))
     assert result.progress is None  # no x₀, no P
+
+
+@pytest.mark.parametrize("value", ["1.5", "-1", "4"], ids=["fraction", "negative", "too-long"])
+def test_bad_lag_is_refused(value: str) -> None:
+    from planwatch.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="data_lag"):
+        Thresholds.from_mapping({"data_lag": value})
