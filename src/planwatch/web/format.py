@@ -13,6 +13,9 @@ STATUS_CLASS = {
     Status.AHEAD: "ahead",
     Status.ON_TRACK: "on-track",
     Status.LAGGING: "lagging",
+    Status.COMPLETED_EARLY: "achieved",
+    Status.COMPLETED: "achieved",
+    Status.UNMET: "lagging",
     Status.NO_DATA: "no-data",
 }
 
