@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 from planwatch.assess import Overall
 from planwatch.domain.assessment import Status
 from planwatch.report import numbers
+from planwatch.report.adjustments import adjustments_section
 from planwatch.report.final import next_plan_section, problems_section, tasks_section
 from planwatch.report.judgement import (
     binding_sentence,
@@ -248,10 +249,12 @@ def body_sections(
     overview: PlanOverview, kind: ReportKind, summary: Overall
 ) -> tuple[Section, ...]:
     """The numbered sections of a report of ``kind``, before the appendix."""
+    adjusted = adjustments_section(overview)
     if kind is not ReportKind.FINAL:
         return (
             judgement(overview, kind, summary),
             indicator_section(overview, kind),
+            *((adjusted,) if adjusted else ()),
             lagging_section(overview, kind),
             chart_section(overview),
             sources_section(overview),
@@ -260,6 +263,7 @@ def body_sections(
     return (
         judgement(overview, kind, summary),
         replace(table, children=chart_sections(overview)),
+        *((adjusted,) if adjusted else ()),
         tasks_section(),
         problems_section(
             overview, summary, missing_table=missing_main_table(overview), title="存在的问题及原因"

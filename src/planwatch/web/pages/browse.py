@@ -52,6 +52,20 @@ def _filtered(
     return out
 
 
+def shown_statuses(counts: dict[Status, int]) -> list[Status]:
+    """The vocabulary a page shows: while the plan runs, the in-period words (提前实现 …
+    滞后); once a target year's value is in, every word that applies, 无数据 always.
+
+    >>> [s.value for s in shown_statuses({Status.COMPLETED: 2, Status.AHEAD: 1})]
+    ['快于预期', '已完成', '无数据']
+    >>> len(shown_statuses({}))
+    5
+    """
+    if not any(counts.get(s, 0) for s in Status if s.final):
+        return [s for s in Status if not s.final]
+    return [s for s in Status if counts.get(s, 0) or s is Status.NO_DATA]
+
+
 def _groups(views: list[IndicatorView], by: str) -> list[tuple[str, list[IndicatorView]]]:
     groups: dict[str, list[IndicatorView]] = {}
     for view in views:
@@ -97,7 +111,7 @@ def overview_page(
                 "group": group,
                 "as_of": as_of,
             },
-            "statuses": list(Status),
+            "statuses": shown_statuses(result.counts),
             "departments": departments,
             "chart_json": json.dumps(chart, ensure_ascii=False),
         },
