@@ -13,7 +13,7 @@ from planwatch.errors import NotFound
 from planwatch.report import ReportFormat, ReportKind
 from planwatch.services.departments import department_summaries
 from planwatch.services.observations import find_indicator
-from planwatch.services.overview import IndicatorView
+from planwatch.services.overview import OTHER_CHAPTER, IndicatorView
 from planwatch.services.plans import stored_version
 from planwatch.services.search import find
 from planwatch.services.users import can_edit_indicator
@@ -67,11 +67,21 @@ def shown_statuses(counts: dict[Status, int]) -> list[Status]:
 
 
 def _groups(views: list[IndicatorView], by: str) -> list[tuple[str, list[IndicatorView]]]:
+    """Views by attribute (binding first, as the overview orders them) or by chapter in the
+    plan's order (where its first indicator stands in the text), 其他 last."""
     groups: dict[str, list[IndicatorView]] = {}
     for view in views:
         key = view.indicator.attribute.label if by == "attribute" else view.chapter
         groups.setdefault(key, []).append(view)
-    return list(groups.items())
+    if by == "attribute":
+        return list(groups.items())
+
+    def place(item: tuple[str, list[IndicatorView]]) -> tuple[bool, int]:
+        name, members = item
+        starts = [v.source_start for v in members if v.source_start is not None]
+        return (name == OTHER_CHAPTER, min(starts, default=0))
+
+    return sorted(groups.items(), key=place)
 
 
 @router.get("/", response_class=HTMLResponse)
