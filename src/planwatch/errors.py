@@ -44,3 +44,15 @@ class Forbidden(PlanwatchError):
     >>> str(Forbidden("只能修改本部门的指标"))
     '只能修改本部门的指标'
     """
+
+
+class TooManyAttempts(PlanwatchError):
+    """Too many failed sign-ins for an account or an address: locked for a while (429).
+
+    >>> TooManyAttempts("登录失败次数过多", retry_after=900).retry_after
+    900
+    """
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -284,10 +284,14 @@ def observe_note(
         typer.echo(f"已记录 {indicator.name} {year} 年的原因与措施。")
 
 
+SHOWN_PROBLEMS = 5
+
+
 def _report_problems(name: str, problems: list[RowProblem]) -> None:
-    for problem in problems:
-        typer.echo(f"{name}: {problem}", err=True)
-    fail(f"{name}: {len(problems)} 处错误,未写入任何数据")
+    """One line: how many bad rows, the first few of them, and that nothing was written."""
+    shown = ";".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
+    more = f";另有 {len(problems) - SHOWN_PROBLEMS} 处" if len(problems) > SHOWN_PROBLEMS else ""
+    fail(f"{name}: {len(problems)} 处错误,未写入任何数据:{shown}{more}")
 
 
 def _decimal_option(option: str, text: str | None) -> Decimal | None:

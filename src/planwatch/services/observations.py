@@ -16,9 +16,10 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy.orm import Session
 
+from planwatch.domain.amount import check_amount
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.services.audit import record
-from planwatch.services.tables import RowProblem, RowReport, Table
+from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote
 
 STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
@@ -79,6 +80,7 @@ def add_observation(
     simulated: bool = False,
 ) -> ObservationRecord | None:
     """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged."""
+    value = check_amount(value, f"{indicator.name} {year} 年数值")
     _check_year(indicator.plan, year)
     current = current_observation(indicator, year)
     new = (value, status, source, is_growth_rate, simulated)
@@ -190,6 +192,7 @@ def import_observations(
             RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
         )
         return report
+    report.problems.extend(amount_problems(table, [columns.get("value")], COLUMNS["value"][0]))
     values = _parse_rows(plan, table, columns, report, may_edit)
     if report.problems:
         return report
