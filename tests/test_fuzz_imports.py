@@ -1,5 +1,5 @@
-"""Fuzzed data files through the CLI: mutated CSV and XLSX imports of observations and of the
-main-indicator table. Every run ends in exit 0 (nothing on stderr) or exit 2 with one line
+"""Fuzzed data files through the CLI, on SQLite and PostgreSQL: mutated CSV and XLSX imports
+of observations and of the main-indicator table. Every run ends in exit 0 (nothing on stderr) or exit 2 with one line
 on stderr, and an import that fails leaves the database exactly as it was; after one that
 succeeds, the plan still assesses.
 
@@ -21,12 +21,13 @@ from openpyxl import Workbook
 from sqlalchemy import create_engine, func, select
 from typer.testing import CliRunner
 
+from conftest import _postgres_database
 from planwatch.cli import app
 from planwatch.store.models import AuditEntry, IndicatorRecord, ObservationRecord, TargetRecord
 
 runner = CliRunner()
 FUZZ = settings(
-    max_examples=int(os.environ.get("PLANWATCH_FUZZ_EXAMPLES", "40")),
+    max_examples=int(os.environ.get("PLANWATCH_FUZZ_EXAMPLES", "25")),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -109,9 +110,19 @@ def mutated_bytes(draw: st.DrawFn, base: bytes) -> bytes:
     return bytes(data)
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'pw.sqlite3'}"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The sample plan in a database of each kind (PostgreSQL: a schema of its own)."""
+    if request.param == "sqlite":
+        yield from _with_sample(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'pw.sqlite3'}")
+    else:
+        for postgres in _postgres_database():
+            yield from _with_sample(postgres.url)
+
+
+def _with_sample(url: str) -> Iterator[str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PLANWATCH_DATABASE_URL", url)
         patch.setenv("PLANWATCH_USER", "规划科")

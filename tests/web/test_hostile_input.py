@@ -19,7 +19,7 @@ from tests_web_helpers import ERROR_KEYS
 
 from conftest import PASSWORD, Site, login, make_client
 from planwatch.settings import Settings
-from planwatch.store.models import AuditEntry
+from planwatch.store.models import AuditEntry, ObservationRecord
 from planwatch.web.app import create_app
 
 
@@ -149,20 +149,28 @@ def test_amounts_in_the_api(client: TestClient, site: Site, value: str) -> None:
     error_of(response, 422)
 
 
+def _counts(site: Site) -> tuple[int, int]:
+    with site.database.session() as session:
+        observations = len(session.scalars(select(ObservationRecord.id)).all())
+        return observations, len(session.scalars(select(AuditEntry.id)).all())
+
+
 def test_huge_csv_value_is_a_row_problem(client: TestClient, site: Site) -> None:
     csrf = login(client, "admin")
+    before = _counts(site)
     response = client.post(
         f"/api/v1/plans/{site.plan_id}/observations/import",
         headers={"X-CSRF-Token": csrf},
         files={
             "file": (
                 "d.csv",
-                b"\xe6\x8c\x87\xe6\xa0\x87\xe7\xbc\x96\xe5\x8f\xb7,year,value\nI005,2024,1e30\n",
+                "指标编号,year,value\nI005,2023,901\nI005,2024,1e30\n".encode(),
             )
         },
     )
     error = error_of(response, 422)
-    assert error["details"][0]["row"] == 2 and "过大" in error["details"][0]["reason"]
+    assert error["details"][0]["row"] == 3 and "过大" in error["details"][0]["reason"]
+    assert _counts(site) == before  # the good row before it was not written either
     assert client.get(f"/api/v1/plans/{site.plan_id}/overview").status_code == 200
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +28,14 @@ from planwatch.services.observations import (
 )
 from planwatch.services.plans import get_plan, import_plan
 from planwatch.services.sample import load_sample
-from planwatch.services.tables import RowProblem, read_table, write_csv, write_xlsx
+from planwatch.services.tables import (
+    RowProblem,
+    number_problem,
+    parse_number,
+    read_table,
+    write_csv,
+    write_xlsx,
+)
 from planwatch.settings import Settings
 from planwatch.store.database import Database
 
@@ -297,12 +304,9 @@ def _report_problems(name: str, problems: list[RowProblem]) -> None:
 def _decimal_option(option: str, text: str | None) -> Decimal | None:
     if text is None:
         return None
-    try:
-        number = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        fail(f"{option}: 「{text}」不是数字")
-    if not number.is_finite():
-        fail(f"{option}: 「{text}」不是有限的数字")
+    number = parse_number(text)  # "1,234.5" yes, "1,2,3" no
+    if number is None:
+        fail(f"{option}: 「{text}」{number_problem(text) or '不是数字'}")
     return number
 
 

@@ -27,6 +27,9 @@ from planwatch.services.users import normal_username
 
 MAX_TRACKED = 10_000  # keys kept at most; the oldest go first under a flood of names
 HASH_WAIT_SECONDS = 30
+# Sign-ins that may queue for a hashing slot, per slot: each waits on one of the server's
+# worker threads, so an unbounded queue would stall every other request behind it.
+QUEUE_PER_SLOT = 4
 
 
 @dataclass(slots=True)
@@ -61,6 +64,8 @@ class SignInLimiter:
         self._lock = threading.Lock()
         self._failures: OrderedDict[tuple[str, str], _Failures] = OrderedDict()
         self._hashing = threading.BoundedSemaphore(hash_slots)
+        self._queue_limit = hash_slots * (QUEUE_PER_SLOT + 1)
+        self._queued = 0
 
     def check(self, username: str, address: str) -> None:
         """Raise TooManyAttempts while the account or the address is locked."""
@@ -106,13 +111,23 @@ class SignInLimiter:
 
     @contextmanager
     def hashing(self) -> Iterator[None]:
-        """Hold one of the hashing slots; TooManyAttempts when none frees up in time."""
-        if not self._hashing.acquire(timeout=HASH_WAIT_SECONDS):
-            raise TooManyAttempts("登录请求过多,请稍后再试", retry_after=HASH_WAIT_SECONDS)
+        """Hold one of the hashing slots; TooManyAttempts at once when too many sign-ins are
+        already waiting for one, or when none frees up in time."""
+        busy = TooManyAttempts("登录请求过多,请稍后再试", retry_after=5)
+        with self._lock:
+            if self._queued >= self._queue_limit:
+                raise busy
+            self._queued += 1
         try:
-            yield
+            if not self._hashing.acquire(timeout=HASH_WAIT_SECONDS):
+                raise busy
+            try:
+                yield
+            finally:
+                self._hashing.release()
         finally:
-            self._hashing.release()
+            with self._lock:
+                self._queued -= 1
 
 
 def _keys(username: str, address: str) -> list[tuple[str, str]]:

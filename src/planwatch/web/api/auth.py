@@ -69,6 +69,7 @@ def attempt_sign_in(
     address = request.client.host if request.client else ""
     limiter.check(username, address)
     with limiter.hashing():
+        limiter.check(username, address)  # again: failures counted while this one waited
         user = authenticate(session, username, password)
     if user is None:
         limiter.failed(session, username, address)
