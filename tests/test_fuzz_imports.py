@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
-from conftest import _postgres_database
 from planwatch.cli import app
 from planwatch.store.models import AuditEntry, IndicatorRecord, ObservationRecord, TargetRecord
 
@@ -118,8 +119,30 @@ def database(
     if request.param == "sqlite":
         yield from _with_sample(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'pw.sqlite3'}")
     else:
-        for postgres in _postgres_database():
-            yield from _with_sample(postgres.url)
+        yield from _postgres_schema()
+
+
+def _postgres_schema() -> Iterator[str]:
+    """A schema of its own on the test server (as tests/conftest.py makes them), dropped after."""
+    server = os.environ.get(
+        "PLANWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
+    schema = f"fuzz_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as error:
+        admin.dispose()
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL not reachable at {server}: {error}")
+    try:
+        yield from _with_sample(f"{server}?options=-csearch_path%3D{schema},public")
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def _with_sample(url: str) -> Iterator[str]:
