@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.parfmt import ParagraphFormat
 
 from planwatch.domain.assessment import Light
+from planwatch.domain.text import clean_strings
 from planwatch.report.charts import render_chart
 from planwatch.report.fonts import DocumentFonts, chart_font, document_fonts
 from planwatch.report.model import Block, Figure, Paragraph, Report, Section, Table
@@ -70,6 +71,7 @@ NOTE_UNITS = 18  # a note this short (（数据截至2022年）) gets a line of 
 
 def render_docx(report: Report, fonts: DocumentFonts | None = None) -> bytes:
     """The report as DOCX bytes; charts are drawn first, so a missing CJK font fails early."""
+    report = clean_strings(report)  # XML refuses control characters that slipped in
     family = chart_font()
     images = {id(f): render_chart(f.chart, family) for f in report.figures}
     fonts = fonts or document_fonts()

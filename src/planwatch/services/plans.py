@@ -377,7 +377,7 @@ def get_plan(session: Session, key: str | None) -> Plan:
             raise NotFound("数据库中还没有规划,请先运行 planwatch import")
         return plan
     query = select(Plan).where(Plan.key == key)
-    if key.isdigit() and len(key) < 10:
+    if key.isascii() and key.isdigit() and len(key) <= 9:  # an id any database can hold
         query = select(Plan).where((Plan.id == int(key)) | (Plan.key == key))
     plan = session.scalars(query).first()
     if plan is None:
