@@ -130,10 +130,12 @@ def create_observation(
         simulated=body.simulated,
     )
     session.commit()
+    # judged at the year just entered (within the period): the editor sees what it changed
+    year = min(body.year, indicator.plan.period_end or body.year)
     return {
         "added": added is not None,
         "revision": added.revision if added else None,
-        "indicator": _view(session, settings, indicator_id, None),
+        "indicator": _view(session, settings, indicator_id, year),
     }
 
 

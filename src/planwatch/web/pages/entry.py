@@ -25,8 +25,10 @@ from planwatch.web.pages.context import chosen_plan, render
 router = APIRouter()
 
 
-def _back(plan: Plan, code: str, message: str) -> RedirectResponse:
-    url = f"/indicators/{code}?plan={plan.id}&message={quote(message)}"
+def _back(plan: Plan, code: str, message: str, year: int | None = None) -> RedirectResponse:
+    """Back to the indicator page, judged at ``year`` (the year just entered) when given."""
+    at = f"&as_of={min(year, plan.period_end or year)}" if year is not None else ""
+    url = f"/indicators/{code}?plan={plan.id}{at}&message={quote(message)}"
     return RedirectResponse(url, status_code=303)
 
 
@@ -78,7 +80,7 @@ def observe_form(
     )
     session.commit()
     message = f"已保存 {year} 年数值 {value}" if added else f"{year} 年已是该值,未改动"
-    return _back(chosen, code, message)
+    return _back(chosen, code, message, year)
 
 
 @router.post("/indicators/{code}/notes")
