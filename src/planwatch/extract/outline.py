@@ -273,10 +273,23 @@ def _check(
     if number == previous:
         return Issue("duplicate_number", f"{where}{label}重复出现", line, span)
     if number > previous + 1:
-        missing = "、".join(str(n) for n in range(previous + 1, number))
-        return Issue("skipped_number", f"{where}{label}之前缺少编号{missing}", line, span)
+        missing = _gap(previous, number)
+        return Issue("skipped_number", f"{where}{label}之前缺少{missing}", line, span)
     if number < previous:
         return Issue(
             "number_out_of_order", f"{where}{label}的编号小于前一个({previous})", line, span
         )
     return None
+
+
+def _gap(previous: int, number: int) -> str:
+    """The numbers missing between two headings, named as a range and never enumerated.
+
+    >>> _gap(1, 3), _gap(1, 4), _gap(1, 100000000)
+    ('编号2', '编号2、3', '编号2至99999999（共99999998个）')
+    """
+    if number - previous == 2:
+        return f"编号{previous + 1}"
+    if number - previous == 3:
+        return f"编号{previous + 1}、{previous + 2}"
+    return f"编号{previous + 1}至{number - 1}（共{number - previous - 1}个）"

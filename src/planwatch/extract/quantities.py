@@ -18,8 +18,10 @@ in :mod:`~planwatch.extract.table_rows` and skipped by the rules above.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline
@@ -31,13 +33,15 @@ from planwatch.domain.quantity import (
     Quantity,
     QuantityFindings,
 )
-from planwatch.extract.context import Paragraph, heading_context, paragraphs
+from planwatch.extract.context import SENTENCE_MAX, Paragraph, heading_context, paragraphs
 from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
 from planwatch.extract.mentions import Mention, Rejected, find_mentions
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import YearMarker, find_markers
+
+logger = logging.getLogger(__name__)
 
 ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高到", "提升到", "增加到"})
 
@@ -46,6 +50,7 @@ ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高�
 class _When:
     year: int | None
     target: bool
+    explicit: bool = True  # stated in the text (到 2025 年), not implied by the headings
 
 
 def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> QuantityFindings:
@@ -69,24 +74,51 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             quantities.extend(tables.quantities[line])
             issues.extend(tables.issues.get(line, ()))
             continue
+        issues.extend(_long_sentence(text, span) for span in paragraph.long_sentences)
+        context = heading_context(text, outline, paragraph.start)
         carried: _When | None = None
         for start, end in paragraph.sentences:
-            markers = find_markers(text.text, start, end, plan.period)
-            items = find_mentions(text.text, start, end)
-            mentions = [m for m in items if isinstance(m, Mention)]
+            try:
+                markers = find_markers(text.text, start, end, plan.period)
+                items = find_mentions(text.text, start, end)
+                mentions = [m for m in items if isinstance(m, Mention)]
+                found = _sentence(
+                    text, outline, plan, paragraph, (start, end), markers, mentions,
+                    carried or _default_when(plan, context),
+                )  # fmt: skip
+                dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
+            except Exception as error:
+                issues.append(_failed_sentence(text, (start, end), error))
+                continue
             issues.extend(_issue(text, r) for r in items if isinstance(r, Rejected))
-            found = _sentence(
-                text, outline, plan, paragraph, (start, end), markers, mentions, carried
-            )
             quantities.extend(found)
-            if not mentions:
-                qualitative.extend(_qualitative(text, outline, (start, end), markers))
+            qualitative.extend(dated)
             explicit = [m for m in markers if m.explicit]
-            if (
-                explicit
-            ):  # 到 2025 年 dates the rest of the paragraph; a past year only its sentence
+            if explicit:  # 到 2025 年 dates the rest of the paragraph; a past year its sentence
                 carried = _When(explicit[-1].year, True)
     return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
+
+
+def _long_sentence(text: NormalText, span: tuple[int, int]) -> Issue:
+    start, end = text.span(*span)
+    return Issue(
+        "long_sentence",
+        f"一句话长达{end - start}个字符，已按不超过{SENTENCE_MAX}个字符的分句读取",
+        text.line_of(start),
+        (start, end),
+    )
+
+
+def _failed_sentence(text: NormalText, span: tuple[int, int], error: Exception) -> Issue:
+    """An unexpected error in one sentence, reported on its line; the document goes on."""
+    logger.debug("sentence at %d failed", span[0], exc_info=error)  # stderr stays one line
+    start, end = text.span(*span)
+    return Issue(
+        "sentence_failed",
+        f"句子“{excerpt(text.original[start:end])}”未能读取（{type(error).__name__}），已跳过",
+        text.line_of(start),
+        (start, end),
+    )
 
 
 def _sentence(
@@ -97,7 +129,7 @@ def _sentence(
     span: tuple[int, int],
     markers: list[YearMarker],
     mentions: list[Mention],
-    carried: _When | None,
+    carried: _When,
 ) -> list[Quantity]:
     out: list[Quantity] = []
     phrases = _phrases(text.text, span, markers, mentions)
@@ -214,22 +246,29 @@ def _when(
     markers: list[YearMarker],
     mention: Mention,
     span: tuple[int, int],
-    carried: _When | None,
+    carried: _When,
 ) -> _When:
+    """The year of a mention: the nearest dated marker before it in its sentence, else the
+    paragraph's deadline, else a marker after it, else what the headings imply (``carried``
+    holds the last two)."""
     dated = [m for m in markers if m.target is not None]
     before = [m for m in dated if m.end <= mention.start]
     if before:
         return _When(before[-1].year, bool(before[-1].target))
-    if carried is not None:
+    if carried.explicit:
         return carried
     after = [m for m in dated if m.start >= mention.end]
     if after:
         return _When(after[0].year, bool(after[0].target))
-    context = heading_context(text, outline, span[0])
+    return carried
+
+
+def _default_when(plan: PlanMeta, context: Literal["baseline", "target"] | None) -> _When:
+    """The year a paragraph's headings imply: a review states the year before the period."""
     period = plan.period
     if context == "baseline":
-        return _When(period[0] - 1 if period else None, False)
-    return _When(period[1] if period else None, True)
+        return _When(period[0] - 1 if period else None, False, explicit=False)
+    return _When(period[1] if period else None, True, explicit=False)
 
 
 def _build(
@@ -335,10 +374,23 @@ def _qualitative(
 
 def _issue(text: NormalText, rejected: Rejected) -> Issue:
     start, end = text.span(rejected.start, rejected.end)
-    number = text.original[start:end]
-    return Issue(
-        "unknown_unit",
-        f"数字“{number}”后的“{rejected.following}”不是已知单位,未作为指标值读取",
-        text.line_of(start),
-        (start, end),
-    )
+    number = excerpt(text.original[start:end])
+    if rejected.code == "number_too_long":
+        message = f"数字“{number}”位数过多，未作为指标值读取"
+    elif rejected.code == "value_out_of_range":
+        message = f"数值“{number}”超出可计算范围（折算后不小于1e20），未作为指标值读取"
+    else:
+        message = f"数字“{number}”后的“{rejected.following}”不是已知单位,未作为指标值读取"
+    return Issue(rejected.code, message, text.line_of(start), (start, end))
+
+
+EXCERPT_CHARS = 24  # an issue message quotes at most this much of the text
+
+
+def excerpt(surface: str) -> str:
+    """A surface short enough to quote in a one-line message.
+
+    >>> excerpt("1" * 30)
+    '111111111111111111111111…'
+    """
+    return surface if len(surface) <= EXCERPT_CHARS else surface[:EXCERPT_CHARS] + "…"
