@@ -44,9 +44,7 @@ def findings(text: str) -> tuple[list[tuple[str, object]], list[tuple[str, int |
             [],
             id="just-below-the-limit",
         ),
-        pytest.param(
-            "完成1:10,000地形图测绘。", [("", 1)], [], id="map-scale-read-without-crash"
-        ),
+        pytest.param("完成1:10,000地形图测绘。", [("", 1)], [], id="map-scale-read-without-crash"),
         pytest.param(
             "完成1:10,000地形图测绘。",
             [],

@@ -108,6 +108,9 @@ _VERB_BEFORE = re.compile(
     rf"(?:{alternation([*lookup('comparators'), *lookup('changes'), *words()['approximate']])})"
     r"(?:到|至|为)?$"
 )
+_VERB_AFTER = re.compile(
+    alternation([w for w in (*lookup("comparators"), *lookup("changes")) if len(w) > 1])
+)
 _CHANGE_BEFORE = re.compile(rf"(?:{alternation(list(lookup('changes')))})$")
 _DOUBLINGS = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
 _DOUBLING = re.compile(alternation(list(_DOUBLINGS)))  # 翻一番 (+100%), 翻两番 (+300%)
@@ -285,6 +288,8 @@ def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
     nxt = follow.group("next")
     if not nxt or nxt in _CONNECTORS or not _is_han(nxt):
         return False
+    if _VERB_AFTER.match(text, follow.start("next")):
+        return False  # "由9.1万公里增加到12万公里": a verb follows, not a noun
     ignore = words()["tails"]["ignore"]
     return not any(text.startswith(w, follow.start("next")) for w in ignore)
 

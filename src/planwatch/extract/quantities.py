@@ -18,7 +18,6 @@ in :mod:`~planwatch.extract.table_rows` and skipped by the rules above.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -33,15 +32,14 @@ from planwatch.domain.quantity import (
     Quantity,
     QuantityFindings,
 )
-from planwatch.extract.context import SENTENCE_MAX, Paragraph, heading_context, paragraphs
+from planwatch.extract.context import Paragraph, heading_context, paragraphs
 from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
 from planwatch.extract.mentions import Mention, Rejected, find_mentions
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
+from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import YearMarker, find_markers
-
-logger = logging.getLogger(__name__)
 
 ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高到", "提升到", "增加到"})
 
@@ -74,7 +72,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             quantities.extend(tables.quantities[line])
             issues.extend(tables.issues.get(line, ()))
             continue
-        issues.extend(_long_sentence(text, span) for span in paragraph.long_sentences)
+        issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
         context = heading_context(text, outline, paragraph.start)
         carried: _When | None = None
         for start, end in paragraph.sentences:
@@ -88,37 +86,15 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
                 )  # fmt: skip
                 dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
             except Exception as error:
-                issues.append(_failed_sentence(text, (start, end), error))
+                issues.append(failed_sentence(text, (start, end), error))
                 continue
-            issues.extend(_issue(text, r) for r in items if isinstance(r, Rejected))
+            issues.extend(rejected_number(text, r) for r in items if isinstance(r, Rejected))
             quantities.extend(found)
             qualitative.extend(dated)
             explicit = [m for m in markers if m.explicit]
             if explicit:  # 到 2025 年 dates the rest of the paragraph; a past year its sentence
                 carried = _When(explicit[-1].year, True)
     return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
-
-
-def _long_sentence(text: NormalText, span: tuple[int, int]) -> Issue:
-    start, end = text.span(*span)
-    return Issue(
-        "long_sentence",
-        f"一句话长达{end - start}个字符，已按不超过{SENTENCE_MAX}个字符的分句读取",
-        text.line_of(start),
-        (start, end),
-    )
-
-
-def _failed_sentence(text: NormalText, span: tuple[int, int], error: Exception) -> Issue:
-    """An unexpected error in one sentence, reported on its line; the document goes on."""
-    logger.debug("sentence at %d failed", span[0], exc_info=error)  # stderr stays one line
-    start, end = text.span(*span)
-    return Issue(
-        "sentence_failed",
-        f"句子“{excerpt(text.original[start:end])}”未能读取（{type(error).__name__}），已跳过",
-        text.line_of(start),
-        (start, end),
-    )
 
 
 def _sentence(
@@ -134,12 +110,29 @@ def _sentence(
     out: list[Quantity] = []
     phrases = _phrases(text.text, span, markers, mentions)
     previous: Quantity | None = None
+    previous_end: int | None = None
+    after_from = False
     for mention, (phrase, name) in zip(mentions, phrases, strict=True):
-        when = _when(text, outline, plan, markers, mention, span, carried)
+        # the B of "由2020年的 A 提高到 B" is not dated by A's year
+        own = [m for m in markers if m.start >= (previous_end or 0)] if after_from else markers
+        when = _when(text, outline, plan, own, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
         quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
         own_meaning = mention.bracketed or mention.doubling  # [13.5] / 翻一番 carry their own
-        if not phrase.has_verb and previous is not None and not own_meaning:
+        listed = previous_end is not None and not _CLAUSE_MARK.search(
+            text.text, previous_end, mention.start
+        )  # "A 20家、B 15家" shares A's verb; "…7%,城镇新增就业4500万人" has its own
+        after_from = _is_from_value(text.text, span, markers, mention)
+        if after_from:
+            quantity = replace(
+                quantity, kind="baseline", comparator="=", year=_from_year(plan, markers, mention)
+            )
+        elif (
+            not phrase.has_verb
+            and previous is not None
+            and not own_meaning
+            and (listed or not phrase.name or quantity.base_unit == previous.base_unit)
+        ):  # a parallel clause in the same unit shares the verb: "教育项目152个,卫生项目52个"
             quantity = replace(
                 quantity,
                 comparator=previous.comparator,
@@ -158,8 +151,29 @@ def _sentence(
             end=end,
         )
         out.append(quantity)
-        previous = quantity
+        previous, previous_end = quantity, mention.end
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
+# "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
+_FROM_BEFORE = re.compile(r"(?:由|从)$  # 由9.1万公里", re.VERBOSE)
+_TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
+
+
+def _is_from_value(text: str, span: tuple[int, int], markers: list[YearMarker], m: Mention) -> bool:
+    """Whether the mention is the A of "由 A 增加到 B" (the value the change starts from)."""
+    before = _without_markers(text, max(span[0], m.start - 12), m.start, markers)
+    after = _TO_AFTER.match(text, _tail(text, m.end)[2], min(span[1], m.end + 8))
+    return bool(_FROM_BEFORE.search(before.removesuffix("的"))) and after is not None
+
+
+def _from_year(plan: PlanMeta, markers: list[YearMarker], mention: Mention) -> int | None:
+    """The year of a 由 A value: a past year written before it, else the year before the plan."""
+    past = [m for m in markers if m.end <= mention.start and m.target is False]
+    if past:
+        return past[-1].year
+    return plan.period[0] - 1 if plan.period else None
 
 
 def _phrases(
@@ -370,27 +384,3 @@ def _qualitative(
             node.id if node else None,
         )
     ]
-
-
-def _issue(text: NormalText, rejected: Rejected) -> Issue:
-    start, end = text.span(rejected.start, rejected.end)
-    number = excerpt(text.original[start:end])
-    if rejected.code == "number_too_long":
-        message = f"数字“{number}”位数过多，未作为指标值读取"
-    elif rejected.code == "value_out_of_range":
-        message = f"数值“{number}”超出可计算范围（折算后不小于1e20），未作为指标值读取"
-    else:
-        message = f"数字“{number}”后的“{rejected.following}”不是已知单位,未作为指标值读取"
-    return Issue(rejected.code, message, text.line_of(start), (start, end))
-
-
-EXCERPT_CHARS = 24  # an issue message quotes at most this much of the text
-
-
-def excerpt(surface: str) -> str:
-    """A surface short enough to quote in a one-line message.
-
-    >>> excerpt("1" * 30)
-    '111111111111111111111111…'
-    """
-    return surface if len(surface) <= EXCERPT_CHARS else surface[:EXCERPT_CHARS] + "…"
