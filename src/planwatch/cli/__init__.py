@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, data, documents, reports, users, web
+from planwatch.cli import assessment, corpus, data, documents, reports, users, web
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
 
 documents.register(app)
+corpus.register(app)
 data.register(app)
 assessment.register(app)
 reports.register(app)

@@ -16,7 +16,7 @@ from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline, OutlineNode
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import IndicatorCandidate, QuantityFindings
-from planwatch.errors import ExtractionBudgetExceeded
+from planwatch.errors import ExtractionBudgetExceeded, PlanwatchError
 from planwatch.extract.indicators import link_indicators
 from planwatch.extract.metadata import read_plan_meta
 from planwatch.extract.normalize import NormalText, normalize
@@ -157,3 +157,32 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             for issue in extraction.issues
         ],
     }
+
+
+CORPUS_COLUMNS = ("record", "path", "sha256", *QUANTITY_FIELDS, "issues", "message")
+"""Columns of a ``planwatch corpus`` table: ``record`` is ``quantity`` (one per quantity),
+``document`` (one per document read, with its count of issues) or ``error`` (a document that
+could not be read, with the one-line ``message``)."""
+
+
+def corpus_rows(path: Path, settings: Settings) -> list[dict[str, Any]]:
+    """The rows of one document for a corpus table; a problem becomes an ``error`` row.
+
+    Pure apart from reading ``path``, so a process pool can run it.
+
+    >>> rows = corpus_rows(Path("missing.txt"), Settings())
+    >>> [(r["record"], r["message"]) for r in rows]
+    [('error', 'missing.txt: 文件不存在')]
+    """
+    try:
+        extraction = extract_file(path, settings)
+    except PlanwatchError as error:
+        return [{"record": "error", "path": str(path), "message": str(error)}]
+    source = extraction.document.source
+    head = {"path": source.path, "sha256": source.sha256}
+    rows = [
+        {"record": "quantity", **head, **_plain(q, QUANTITY_FIELDS)}
+        for q in extraction.findings.quantities
+    ]
+    rows.append({"record": "document", **head, "issues": len(extraction.issues)})
+    return rows
