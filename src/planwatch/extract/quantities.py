@@ -41,8 +41,6 @@ from planwatch.extract.quantity_issues import failed_sentence, long_sentence, re
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import YearMarker, find_markers
 
-ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高到", "提升到", "增加到"})
-
 
 @dataclass(frozen=True, slots=True)
 class _When:
@@ -302,7 +300,8 @@ def _build(
     unit = mention.unit
     comparator: Comparator = phrase.comparator or (">=" if when.target else "=")
     verb = _verb_before(text.text, mention.start)
-    if not when.target and comparator == ">=" and (verb in ACHIEVED_VERBS or not phrase.has_verb):
+    achieved = verb in words()["achieved_verbs"] or not phrase.has_verb
+    if not when.target and comparator == ">=" and achieved:
         comparator = "="
     scope = phrase.scope or (
         paragraph.entity if phrase.back_reference or paragraph.entity else None
