@@ -27,10 +27,13 @@ import uvicorn
 from planwatch.settings import Settings
 from planwatch.store.database import Database
 from planwatch.store.models import (
+    CatalogueIndicator,
     IndicatorRecord,
     ObservationRecord,
     Plan,
     PlanVersion,
+    Region,
+    Series,
     TargetRecord,
 )
 from planwatch.web.app import create_app
@@ -44,12 +47,17 @@ def build(database: Database) -> list[tuple[int, str]]:
     rng = random.Random(14)
     targets: list[tuple[int, str]] = []
     with database.session() as session:
+        catalogue = [
+            CatalogueIndicator(name=f"指标{i + 1:03d}", unit_family="元", definition="")
+            for i in range(INDICATORS)
+        ]
+        session.add_all(catalogue)
         for p in range(PLANS):
+            region = Region(name=f"示例区{p:02d}", level="县区")
             plan = Plan(
                 key=f"示例区{p:02d} 2021-2025",
                 title=f"示例区{p:02d}国民经济和社会发展第十四个五年规划纲要",
-                region=f"示例区{p:02d}",
-                level="县区",
+                region=region,
                 period_start=2021,
                 period_end=2025,
             )
@@ -85,9 +93,11 @@ def build(database: Database) -> list[tuple[int, str]]:
                         value=goal, year=2025, comparator="<=" if kind == "ceiling" else ">="
                     )
                 ]
-                indicator.observations = [
+                indicator.series = Series(region=region, catalogue=catalogue[i], unit="亿元")
+                indicator.series.observations = [
                     ObservationRecord(
-                        year=2020 + y, value=base * Decimal(1 + 0.05 * y + rng.random() / 20)
+                        year=2020 + y,
+                        value=round(base * Decimal(1 + 0.05 * y + rng.random() / 20), 6),
                     )
                     for y in range(1, YEARS + 1)
                 ]

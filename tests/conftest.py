@@ -23,7 +23,7 @@ POSTGRES_URL = os.environ.get(
 )
 
 
-def _postgres_database() -> Iterator[Database]:
+def _postgres_database(revision: str | None = "head") -> Iterator[Database]:
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_URL)
     try:
@@ -35,7 +35,8 @@ def _postgres_database() -> Iterator[Database]:
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {error}")
     database = Database(f"{POSTGRES_URL}?options=-csearch_path%3D{schema},public")
     try:
-        database.migrate()
+        if revision is not None:
+            database.migrate(revision)
         yield database
     finally:
         database.dispose()
@@ -54,6 +55,17 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
         database.dispose()
     else:
         yield from _postgres_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A database of each kind with no schema at all (for migration tests)."""
+    if request.param == "sqlite":
+        database = Database(f"sqlite:///{tmp_path / 'planwatch.sqlite3'}")
+        yield database
+        database.dispose()
+    else:
+        yield from _postgres_database(None)
 
 
 @pytest.fixture(autouse=True)

@@ -64,3 +64,23 @@ class ExtractionBudgetExceeded(InvalidInput):
         self.path = path
         self.chars = chars
         self.limit = limit
+
+
+class Conflict(PlanwatchError):
+    """Someone else changed the same record at the same moment; the caller may retry.
+
+    >>> str(Conflict("该数据刚被他人修改,请刷新后重试"))
+    '该数据刚被他人修改,请刷新后重试'
+    """
+
+
+class TooManyAttempts(PlanwatchError):
+    """Too many failed sign-ins for an account or an address: locked for a while (429).
+
+    >>> TooManyAttempts("登录失败次数过多", retry_after=900).retry_after
+    900
+    """
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -7,10 +7,14 @@ from enum import Enum
 from typing import Any
 
 from planwatch.domain.assessment import Assessment
+from planwatch.domain.comparison import NodeRef, TargetRef
 from planwatch.domain.indicator import Indicator
+from planwatch.services.alignment import Alignment
+from planwatch.services.continuity import Continuity
+from planwatch.services.diff import VersionDiff
 from planwatch.services.extraction import json_number
 from planwatch.services.overview import IndicatorView, PlanOverview
-from planwatch.store.models import Plan
+from planwatch.store.models import IndicatorRecord, Plan
 
 
 def plain(value: Any) -> Any:
@@ -43,6 +47,12 @@ ASSESSMENT_FIELDS = (
     "required_per_year",
     "will_meet_stretch",
     "simulated",
+    "evaluation_year",
+    "current",
+    "gap",
+    "reason",
+    "data_year",
+    "data_label",
 )
 
 
@@ -57,6 +67,11 @@ def assessment_json(a: Assessment) -> dict[str, Any]:
         "inputs": dict(a.inputs),
         "thresholds": dict(a.thresholds),
         "notes": list(a.notes),
+        "baseline_used": {
+            "year": a.baseline_year,
+            "value": plain(a.baseline_value),
+            "origin": a.baseline_origin,
+        },
     }
 
 
@@ -93,7 +108,22 @@ def view_json(view: IndicatorView, *, full: bool) -> dict[str, Any]:
         "confirmed": view.confirmed,
         "origin": view.origin,
         "chapter": view.chapter,
+        "series_id": view.series_id,
         "assessment": assessment_json(view.assessment) if view.assessment else None,
+        "adjustments": [
+            {
+                "approved_by": a.approved_by,
+                "document_number": a.document_number,
+                "decided_on": a.decided_on.isoformat(),
+                "effective_year": a.effective_year,
+                "reason": a.reason,
+                "stretch": a.stretch,
+                "from": {"value": plain(a.old[0]), "year": a.old[1], "comparator": a.old[2]},
+                "to": {"value": plain(a.new[0]), "year": a.new[1], "comparator": a.new[2]},
+                "in_force": a.in_force,
+            }
+            for a in view.adjustments
+        ],
     }
     if full:
         out["source"] = {
@@ -165,8 +195,9 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "id": plan.id,
         "key": plan.key,
         "title": plan.title,
-        "region": plan.region,
+        "region": plan.region_name,
         "level": plan.level,
+        "parent_region": plan.region.parent.name if plan.region and plan.region.parent else None,
         "period": [plan.period_start, plan.period_end] if plan.period_start else None,
         "versions": [
             {
@@ -174,9 +205,156 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "sha256": v.sha256,
                 "format": v.format,
                 "status": v.status,
+                "title": v.title,
+                "adopted_on": v.adopted_on.isoformat() if v.adopted_on else None,
+                "approved_by": v.approved_by,
                 "imported_at": v.imported_at.isoformat(),
             }
             for v in plan.versions
         ],
         "indicators": len(plan.indicators),
+    }
+
+
+def _node(ref: NodeRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {
+        "key": ref.key,
+        "kind": ref.kind.value,
+        "label": ref.label,
+        "number": ref.number,
+        "title": ref.title,
+        "parent": ref.parent_key,
+    }
+
+
+def target_ref_json(ref: TargetRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {
+        "series": ref.series,
+        "indicator": ref.indicator,
+        "unit": ref.unit,
+        "value": plain(ref.value),
+        "year": ref.year,
+        "comparator": ref.comparator,
+        "kind": ref.kind.value,
+        "attribute": ref.attribute.value if ref.attribute else None,
+        "stretch": ref.stretch,
+        "change": ref.change.value if ref.change else None,
+        "sentence": ref.sentence,
+        "line": ref.line,
+    }
+
+
+def diff_json(diff: VersionDiff) -> dict[str, Any]:
+    """A version diff as ``planwatch diff --format json`` and the API give it."""
+    return {
+        "from": {"plan": diff.old_plan.key, "version": diff.old.number},
+        "to": {"plan": diff.new_plan.key, "version": diff.new.number},
+        "relatedness": {"score": diff.relatedness.score, "message": diff.relatedness.message},
+        "outline": [
+            {
+                "change": c.kind.value,
+                "label": c.kind.label,
+                "old": _node(c.old),
+                "new": _node(c.new),
+                "message": c.message,
+            }
+            for c in diff.outline
+        ],
+        "renumbered": [
+            {
+                "kind": r.kind.value,
+                "first": r.first,
+                "last": r.last,
+                "shift": r.shift,
+                "count": r.count,
+                "message": r.message,
+            }
+            for r in diff.renumbered
+        ],
+        "targets": [
+            {
+                "change": c.kind.value,
+                "label": c.kind.label,
+                "series": c.series,
+                "stretch": c.stretch,
+                "old": target_ref_json(c.old),
+                "new": target_ref_json(c.new),
+                "fields": [
+                    {"field": f.field, "before": plain(f.before), "after": plain(f.after)}
+                    for f in c.fields
+                ],
+                "message": c.message,
+            }
+            for c in diff.targets
+        ],
+    }
+
+
+def continuity_json(result: Continuity) -> dict[str, Any]:
+    """Base-year values of a plan against its region's series (``planwatch continuity``)."""
+    return {
+        "plan": result.plan.key,
+        "previous": result.previous.key if result.previous else None,
+        "base_year": result.base_year,
+        "rows": [
+            {
+                "status": row.status.value,
+                "label": row.status.label,
+                "stated": {
+                    "series": row.stated.series,
+                    "year": row.stated.year,
+                    "value": plain(row.stated.value),
+                    "unit": row.stated.unit,
+                    "sentence": row.stated.sentence,
+                    "line": row.stated.line,
+                },
+                "observed": {"value": plain(row.observed.value), "unit": row.observed.unit}
+                if row.observed
+                else None,
+                "difference": plain(row.difference),
+                "relative": plain(row.relative),
+                "proposed": row.proposal is not None,
+                "message": row.message,
+            }
+            for row in result.rows
+        ],
+    }
+
+
+def _indicator_ref(indicator: IndicatorRecord) -> dict[str, Any]:
+    return {"id": indicator.id, "code": indicator.code, "name": indicator.name,
+            "unit": indicator.unit, "attribute": indicator.attribute}  # fmt: skip
+
+
+def alignment_json(result: Alignment) -> dict[str, Any]:
+    """A plan beside a plan above (``planwatch align``, the API)."""
+    return {
+        "plan": result.plan.key,
+        "above": result.above.key,
+        "pairs": [
+            {
+                "id": p.id,
+                "lower": _indicator_ref(p.lower),
+                "upper": _indicator_ref(p.upper),
+                "status": p.status,
+                "score": plain(p.score),
+            }
+            for p in result.pairs
+        ],
+        "rows": [
+            {
+                "verdict": row.verdict.value,
+                "label": row.verdict.label,
+                "lower": target_ref_json(row.lower),
+                "upper": target_ref_json(row.upper),
+                "margin": plain(row.margin),
+                "share": plain(row.share),
+                "message": row.message,
+            }
+            for row in result.rows
+        ],
     }

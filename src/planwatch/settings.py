@@ -46,3 +46,27 @@ class Settings(BaseSettings):
 
     user: str | None = None
     """Who the CLI records in the audit log (PLANWATCH_USER); the login name by default."""
+
+    max_body_bytes: int = Field(default=MEGABYTE, gt=0)
+    """Largest JSON or form request body, in bytes (PLANWATCH_MAX_BODY_BYTES); a larger one
+    is refused with 413 before it is read and before sign-in is checked."""
+
+    max_upload_bytes: int = Field(default=51 * MEGABYTE, gt=0)
+    """Largest multipart upload (a plan document or a data file with the form around it),
+    in bytes (PLANWATCH_MAX_UPLOAD_BYTES)."""
+
+    signin_account_failures: int = Field(default=5, gt=0)
+    """Failed sign-ins of one account within the window that lock it
+    (PLANWATCH_SIGNIN_ACCOUNT_FAILURES)."""
+
+    signin_address_failures: int = Field(default=20, gt=0)
+    """Failed sign-ins from one client address within the window that lock it
+    (PLANWATCH_SIGNIN_ADDRESS_FAILURES)."""
+
+    signin_window_seconds: int = Field(default=15 * 60, gt=0)
+    """How long a failed sign-in counts, and how long a lockout lasts
+    (PLANWATCH_SIGNIN_WINDOW_SECONDS)."""
+
+    max_concurrent_hashes: int = Field(default=2, gt=0, le=64)
+    """Password hashes (argon2, 64 MiB each) computed at once; more sign-ins wait
+    (PLANWATCH_MAX_CONCURRENT_HASHES)."""

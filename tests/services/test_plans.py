@@ -39,7 +39,7 @@ def test_import_sample_as_draft(database: Database) -> None:
     assert outcome.indicators_added > 0
     with database.session() as session:
         plan = get_plan(session, None)
-        assert (plan.region, plan.period_start, plan.period_end, plan.level) == (
+        assert (plan.region_name, plan.period_start, plan.period_end, plan.level) == (
             "泸州市江阳区", 2021, 2025, "县区",
         )  # fmt: skip
         version = plan.versions[0]

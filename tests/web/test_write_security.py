@@ -36,6 +36,33 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "editor",
     ),
     ("POST", "/indicators/{code}/notes"): ({"data": {"year": "2022", "reason": "原因"}}, "editor"),
+    ("PATCH", "/api/v1/plans/{plan_id}"): ({"json": {"title": "新标题"}}, "admin"),
+    ("PUT", "/api/v1/plans/{plan_id}/default"): ({}, "admin"),
+    ("POST", "/api/v1/plans/{plan_id}/adjustments"): (
+        {
+            "json": {
+                "approved_by": "区人大常委会",
+                "decided_on": "2023-06-28",
+                "effective_year": 2023,
+                "changes": [{"indicator": "I005", "value": "950"}],
+            }
+        },
+        "admin",
+    ),
+    ("POST", "/api/v1/plans/{plan_id}/continuity/confirm"): ({}, "admin"),
+    ("POST", "/api/v1/plans/{plan_id}/alignment/{above}/proposals"): ({}, "admin"),
+    ("PUT", "/api/v1/plans/{plan_id}/alignment/{above}/pairs"): (
+        {"json": {"lower": "I005", "upper": "I005", "status": "confirmed"}},
+        "admin",
+    ),
+    ("POST", "/align/{plan_id}/{above}/proposals"): ({"data": {}}, "admin"),
+    ("POST", "/align/{plan_id}/{above}/pairs"): (
+        {"data": {"lower": "I005", "upper": "I005", "status": "confirmed"}},
+        "admin",
+    ),
+    ("POST", "/continuity/{plan_id}/confirm"): ({"data": {}}, "admin"),
+    ("POST", "/plans/{plan_id}/settings"): ({"data": {"title": "新标题"}}, "admin"),
+    ("POST", "/plans/{plan_id}/default"): ({"data": {}}, "admin"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -43,7 +70,9 @@ PUBLIC_WRITES = {("POST", "/api/v1/auth/login"), ("POST", "/login")}
 
 
 def url(path: str, site: Site) -> str:
-    return path.format(indicator_id=site.gdp_id, plan_id=site.plan_id, code="I005")
+    return path.format(
+        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005"
+    )
 
 
 def send(
@@ -165,3 +194,32 @@ def test_session_cookie_is_http_only(client: TestClient) -> None:
         "/api/v1/auth/login", json={"username": "deputy", "password": "wrong-password-1"}
     )
     assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "unauthorized"
+
+
+def test_docs_say_what_editors_may_write() -> None:
+    """docs/security.md's role table: editors may enter data and notes but not edit an
+    indicator, as the routes in WRITES allow."""
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:-1]]
+        for line in doc.splitlines()
+        if line.startswith("| ") and line.count("|") == 6
+    }
+    edit = next(cells for name, cells in rows.items() if name.startswith("edit an indicator"))
+    data = next(cells for name, cells in rows.items() if name.startswith("enter or import"))
+    assert WRITES[("PATCH", "/api/v1/indicators/{indicator_id}")][1] == "admin"
+    assert edit[1] == "no" and "own department" in data[1]
+    assert WRITES[("POST", "/api/v1/indicators/{indicator_id}/observations")][1] == "editor"
+
+
+def test_docs_list_the_security_headers() -> None:
+    from pathlib import Path
+
+    from planwatch.web.security import CONTENT_SECURITY_POLICY, security_headers
+
+    doc = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    assert f"`{CONTENT_SECURITY_POLICY}`" in doc
+    for name, value in security_headers():
+        assert name.decode().lower() in doc.lower() and value.decode() in doc

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import sys
 
-from planwatch.cli import assessment, corpus, data, documents, reports, users, web
+from planwatch.cli import (
+    assessment,
+    assignments,
+    comparison,
+    corpus,
+    data,
+    documents,
+    plans,
+    reports,
+    users,
+    web,
+)
 from planwatch.cli.app import app
 
 __all__ = ["app", "main"]
@@ -16,10 +27,13 @@ __all__ = ["app", "main"]
 documents.register(app)
 corpus.register(app)
 data.register(app)
+plans.register(app)
+comparison.register(app)
 assessment.register(app)
 reports.register(app)
 users.register(app)
 web.register(app)
+assignments.register(app)
 
 
 def main() -> None:

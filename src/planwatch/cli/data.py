@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -26,9 +27,16 @@ from planwatch.services.observations import (
     set_progress_note,
     template_rows,
 )
-from planwatch.services.plans import get_plan, import_plan
+from planwatch.services.plans import RegionChoice, VersionFacts, get_plan, import_plan
 from planwatch.services.sample import load_sample
-from planwatch.services.tables import RowProblem, read_table, write_csv, write_xlsx
+from planwatch.services.tables import (
+    RowProblem,
+    number_problem,
+    parse_number,
+    read_table,
+    write_csv,
+    write_xlsx,
+)
 from planwatch.settings import Settings
 from planwatch.store.database import Database
 
@@ -52,19 +60,39 @@ observe_app = typer.Typer(help="录入或导入指标的观测数据。", no_arg
 DryRun = Annotated[bool, typer.Option("--dry-run", help="只检查,不写入。")]
 
 
-def import_(file: PlanFile = None) -> None:
+def import_(
+    file: PlanFile = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="地区名称;省略时从规划标题中识别。")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="地区级别:国家、省、市、县区 或 乡镇。")
+    ] = None,
+    parent: Annotated[str | None, typer.Option("--parent", help="上级地区名称。")] = None,
+    adopted_on: Annotated[
+        str | None, typer.Option("--adopted-on", help="通过或修订日期,如 2022-03-01。")
+    ] = None,
+    approved_by: Annotated[
+        str | None, typer.Option("--approved-by", help="批准机关,如 区人民代表大会。")
+    ] = None,
+) -> None:
     """导入规划文件为草稿:同一文件再次导入不做改动,内容有变则成为新版本。"""
     current = settings()
+    facts = VersionFacts(date_option("--adopted-on", adopted_on), approved_by)
     with session(current) as opened:
         document = read_document(file or sample_path(), max_bytes=current.max_document_bytes)
-        outcome = import_plan(opened, document, actor(current))
+        outcome = import_plan(
+            opened, document, actor(current), RegionChoice(region, level, parent), facts
+        )
     if not outcome.created:
         typer.echo(f"未改动:该文件已是规划「{outcome.plan_key}」的第{outcome.version}版。")
         return
     kind = "新规划" if outcome.new_plan else "新版本"
+    updated = f",更新指标草稿 {outcome.indicators_updated} 项" if outcome.indicators_updated else ""
+    place = f"(地区:{outcome.region})" if outcome.region else "(未识别地区,可用 plan edit 设置)"
     typer.echo(
-        f"已导入{kind}「{outcome.plan_key}」第{outcome.version}版,"
-        f"新增指标草稿 {outcome.indicators_added} 项。"
+        f"已导入{kind}「{outcome.plan_key}」第{outcome.version}版{place},"
+        f"新增指标草稿 {outcome.indicators_added} 项{updated}。"
     )
 
 
@@ -102,7 +130,7 @@ def indicator_list(plan: PlanOption = None) -> None:
         ]
         for i in found.indicators:
             target = ", ".join(
-                f"{t.year}{t.comparator}{_number(t.value)}{'(力争)' if t.stretch else ''}"
+                f"{t.year}{t.comparator}{plain(t.value)}{'(力争)' if t.stretch else ''}"
                 for t in i.targets
             )
             latest = current_observations(i)
@@ -114,13 +142,13 @@ def indicator_list(plan: PlanOption = None) -> None:
                     i.unit,
                     "约束性" if i.attribute == "binding" else "预期性",
                     i.kind,
-                    f"{i.baseline_year}:{_number(i.baseline_value)}"
+                    f"{i.baseline_year}:{plain(i.baseline_value)}"
                     if i.baseline_value is not None
                     else "",
                     target,
                     i.department.name if i.department else "",
                     "是" if i.confirmed else "否",
-                    f"{latest[-1].year}:{_number(latest[-1].value)}" if latest else "",
+                    f"{latest[-1].year}:{plain(latest[-1].value)}" if latest else "",
                 )
             )
     typer.echo("\n".join(aligned(rows)))
@@ -156,11 +184,11 @@ def indicator_edit(
         kind=kind,
         direction=direction,
         baseline_year=baseline_year,
-        baseline_value=_decimal_option("--baseline", baseline),
-        target_value=_decimal_option("--target", target),
+        baseline_value=decimal_option("--baseline", baseline),
+        target_value=decimal_option("--target", target),
         target_year=target_year,
         comparator=comparator,
-        stretch_value=_decimal_option("--stretch", stretch),
+        stretch_value=decimal_option("--stretch", stretch),
         department=department,
         confirmed=True if confirm else None,
     )
@@ -223,7 +251,7 @@ def observe_add(
     simulated: Annotated[bool, typer.Option("--simulated", help="模拟数据(演示用)。")] = False,
 ) -> None:
     """录入一项观测值;与当前值相同则不改动,否则保存为新的修订。"""
-    number = _decimal_option("VALUE", value)
+    number = decimal_option("VALUE", value)
     if status not in STATUS_LABELS:
         fail(f"状态「{status}」应为 初步、最终 或 修订")
     current = settings()
@@ -284,25 +312,35 @@ def observe_note(
         typer.echo(f"已记录 {indicator.name} {year} 年的原因与措施。")
 
 
+SHOWN_PROBLEMS = 5
+
+
 def _report_problems(name: str, problems: list[RowProblem]) -> None:
-    for problem in problems:
-        typer.echo(f"{name}: {problem}", err=True)
-    fail(f"{name}: {len(problems)} 处错误,未写入任何数据")
+    """One line: how many bad rows, the first few of them, and that nothing was written."""
+    shown = ";".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
+    more = f";另有 {len(problems) - SHOWN_PROBLEMS} 处" if len(problems) > SHOWN_PROBLEMS else ""
+    fail(f"{name}: {len(problems)} 处错误,未写入任何数据:{shown}{more}")
 
 
-def _decimal_option(option: str, text: str | None) -> Decimal | None:
+def decimal_option(option: str, text: str | None) -> Decimal | None:
     if text is None:
         return None
-    try:
-        number = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        fail(f"{option}: 「{text}」不是数字")
-    if not number.is_finite():
-        fail(f"{option}: 「{text}」不是有限的数字")
+    number = parse_number(text)  # "1,234.5" yes, "1,2,3" no
+    if number is None:
+        fail(f"{option}: 「{text}」{number_problem(text) or '不是数字'}")
     return number
 
 
-def _number(value: Decimal | None) -> str:
+def date_option(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"{option}: 「{text}」不是日期(应为 2022-03-01 这样的格式)")
+
+
+def plain(value: Decimal | None) -> str:
     """A stored value without trailing zeros: 767.810000 → 767.81."""
     if value is None:
         return ""

@@ -2,7 +2,8 @@
 
 Two quantities are about the same indicator when their scopes agree, their base units agree,
 they measure the same way (a growth rate pairs with a growth rate, a cumulative sum with a
-cumulative sum) and one name contains the other or the names are close ("城市建成区面积"
+cumulative sum), neither name carries a qualifier the other lacks (人均地区生产总值 is not
+地区生产总值) and one name contains the other or the names are close ("城市建成区面积"
 85.1 平方公里 → "城市建成区" 100 平方公里). Several targets of one indicator — a main and a
 stretch target — stay together.
 """
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from planwatch.domain.quantity import IndicatorCandidate, IndicatorKind, Quantity
+from planwatch.extract.aliases import qualifiers_differ
 
 SIMILAR = 0.75  # SequenceMatcher ratio above which two names are taken for one indicator
 
@@ -42,7 +44,7 @@ def same_indicator(a: Quantity, b: Quantity) -> bool:
     if _scope_key(a.scope) != _scope_key(b.scope) or _measure(a) != _measure(b):
         return False
     x, y = a.indicator, b.indicator
-    if not x or not y:
+    if not x or not y or qualifiers_differ(x, y):  # 人均地区生产总值 is not 地区生产总值
         return False
     if x in y or y in x:
         return True

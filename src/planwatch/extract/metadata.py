@@ -49,6 +49,7 @@ VISION_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2}|[一二〇]{2}[〇一二三�
 _LEVEL_SUFFIXES = (
     ("中华人民共和国", "国家"), ("全国", "国家"), ("自治区", "省"), ("省", "省"), ("直辖市", "省"),
     ("市辖区", "县区"), ("区", "县区"), ("县", "县区"), ("旗", "县区"),
+    ("街道", "乡镇"), ("镇", "乡镇"), ("乡", "乡镇"),
     ("州", "市"), ("盟", "市"), ("市", "市"),
 )  # fmt: skip
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -118,10 +119,10 @@ def _region(title: str | None) -> str | None:
     return region.strip('"“”') or None
 
 
-def _level(region: str | None) -> str | None:
+def region_level(region: str | None) -> str | None:
     """国家, 省, 市 or 县区, from the region's name.
 
-    >>> [_level(r) for r in ["中华人民共和国", "四川省", "泸州市", "泸州市江阳区", "重庆市"]]
+    >>> [region_level(r) for r in ["中华人民共和国", "四川省", "泸州市", "泸州市江阳区", "重庆市"]]
     ['国家', '省', '市', '县区', '省']
     """
     if not region:
@@ -171,5 +172,5 @@ def read_plan_meta(text: NormalText, body_start: int) -> PlanMeta:
         region=region,
         period=_period(head),
         vision_year=chinese_year(vision["year"]) if vision else None,
-        level=_level(region),
+        level=region_level(region),
     )

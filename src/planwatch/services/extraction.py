@@ -66,7 +66,8 @@ def extract_document(document: Document, *, max_chars: int | None = None) -> Ext
     plan = read_plan_meta(lines, outline.body_start)  # a title block is read line by line
     findings = find_quantities(text, outline, plan)
     indicators = link_indicators(findings.quantities)
-    all_issues = tuple(sorted([*issues, *findings.issues], key=lambda i: i.line or 0))
+    found = [*document.issues, *issues, *findings.issues]
+    all_issues = tuple(sorted(found, key=lambda i: i.line or 0))
     return Extraction(document, text, plan, outline, findings, indicators, all_issues)
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.domain.amount import check_amounts
 from planwatch.errors import InvalidInput
 from planwatch.extract.table_cells import (
     UNIT_IN_NAME,
@@ -24,8 +25,9 @@ from planwatch.extract.table_cells import (
     parse_cell,
 )
 from planwatch.services.audit import record
+from planwatch.services.catalogue import series_for
 from planwatch.services.search import reindex_plan
-from planwatch.services.tables import RowProblem, RowReport, Table
+from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import Department, IndicatorRecord, Plan, TargetRecord
 
 ATTRIBUTES = {
@@ -94,6 +96,7 @@ def import_indicator_table(
             )
         )
         return report
+    report.problems.extend(amount_problems(table, [i for _, i in years], "数值"))
     baseline_col = years[0] if len(years) > 1 else None
     target_year, target_col = years[-1]
     rows = _parse(table, columns, baseline_col[1] if baseline_col else None, target_col, report)
@@ -109,7 +112,7 @@ def import_indicator_table(
         if dry_run:
             continue
         if indicator is None:
-            indicator = _new_indicator(plan, row.name, row.unit)
+            indicator = new_indicator(session, plan, row.name, row.unit)
             session.add(indicator)
             by_name[row.name] = indicator
         before = indicator_snapshot(indicator)
@@ -183,7 +186,8 @@ def _parse(
     return rows
 
 
-def _new_indicator(plan: Plan, name: str, unit: str) -> IndicatorRecord:
+def new_indicator(session: Session, plan: Plan, name: str, unit: str) -> IndicatorRecord:
+    """A plan's new indicator (origin: the main-indicator table), on its region's series."""
     position = len(plan.indicators) + 1
     codes = {i.code for i in plan.indicators}
     code = f"I{position:03d}"
@@ -191,10 +195,30 @@ def _new_indicator(plan: Plan, name: str, unit: str) -> IndicatorRecord:
         position += 1
         code = f"I{position:03d}"
     indicator = IndicatorRecord(
-        code=code, position=position, name=name, unit=unit, origin="table", extracted_key=None
+        code=code,
+        position=position,
+        name=name,
+        unit=unit,
+        origin="table",
+        extracted_key=None,
+        series=series_for(session, plan.region, name, unit, None),
     )
     plan.indicators.append(indicator)
     return indicator
+
+
+def relink_series(session: Session, indicator: IndicatorRecord) -> None:
+    """After a rename or a new unit, put a draft's empty series onto its new identity.
+
+    A series that holds data stays: the data are of the indicator as it was named when they
+    were entered, and moving them is a decision for a person (docs/data.md).
+    """
+    current = indicator.series
+    if current is not None and current.observations:
+        return
+    indicator.series = series_for(
+        session, indicator.plan.region, indicator.name, indicator.unit, indicator.scope
+    )
 
 
 def _apply(
@@ -293,6 +317,7 @@ def edit_indicator(
     session: Session, indicator: IndicatorRecord, changes: IndicatorChanges, actor: str
 ) -> IndicatorRecord:
     """Apply a person's changes after checking each value; audited."""
+    check_amounts(changes.baseline_value, changes.target_value, changes.stretch_value, where="指标")
     if changes.attribute is not None and changes.attribute not in ATTRIBUTES:
         raise InvalidInput(f"属性「{changes.attribute}」应为 预期性 或 约束性")
     if changes.kind is not None and changes.kind not in KINDS:
@@ -321,6 +346,8 @@ def edit_indicator(
             department(session, changes.department) if changes.department else None
         )
     _edit_targets(indicator, changes)
+    if changes.name is not None or changes.unit is not None:
+        relink_series(session, indicator)
     session.flush()
     reindex_plan(session, indicator.plan)
     record(session, actor, "edit", "indicator", indicator.id, before, indicator_snapshot(indicator))

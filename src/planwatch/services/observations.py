@@ -9,17 +9,19 @@ overwritten: who, when, source and status (初步/最终/修订) stay with each.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from planwatch.errors import InvalidInput, NotFound
+from planwatch.domain.amount import check_amount
+from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.services.audit import record
-from planwatch.services.tables import RowProblem, RowReport, Table
-from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote
+from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
 
 STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
 STATUS_NAMES = {value: key for key, value in STATUS_LABELS.items()}
@@ -80,40 +82,88 @@ def add_observation(
 ) -> ObservationRecord | None:
     """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged."""
     _check_year(indicator.plan, year)
-    current = current_observation(indicator, year)
-    new = (value, status, source, is_growth_rate, simulated)
-    if (
-        current is not None
-        and (
-            current.value,
-            current.status,
-            current.source,
-            current.is_growth_rate,
-            current.simulated,
-        )
-        == new
-    ):
+    if indicator.series is None:
+        raise InvalidInput(f"指标 {indicator.code} 还没有数据系列")
+    observation = add_series_value(
+        session,
+        indicator.series,
+        year,
+        value,
+        actor,
+        Revision(status, source, note, is_growth_rate, simulated),
+        label=indicator.name,
+        audit=("indicator", indicator.id),
+    )
+    if observation is not None:
+        session.expire(indicator, ["observations"])
+    return observation
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What a new revision says besides its value: status, source, note, flags."""
+
+    status: str = "final"
+    source: str = ""
+    note: str = ""
+    is_growth_rate: bool = False
+    simulated: bool = False
+
+
+def add_series_value(
+    session: Session,
+    series: Series,
+    year: int,
+    value: Decimal,
+    actor: str,
+    revision: Revision,
+    *,
+    label: str,
+    audit: tuple[str, int],
+) -> ObservationRecord | None:
+    """Add a revision of a series' value for ``year`` unless it repeats the current one.
+
+    Two people writing the same year at once would take the same revision number: the
+    second gets :class:`Conflict` (409) instead of a half-written row.
+    """
+    value = check_amount(value, f"{label} {year} 年数值")
+    current = next(iter(newest_revisions(o for o in series.observations if o.year == year)), None)
+    facts = (revision.status, revision.source, revision.is_growth_rate, revision.simulated)
+    if current is not None and (
+        current.value,
+        current.status,
+        current.source,
+        current.is_growth_rate,
+        current.simulated,
+    ) == (value, *facts):
         return None
     observation = ObservationRecord(
+        series_id=series.id,
         year=year,
         revision=(current.revision + 1) if current else 1,
         value=value,
-        status=status,
-        source=source,
-        note=note,
-        is_growth_rate=is_growth_rate,
-        simulated=simulated,
+        status=revision.status,
+        source=revision.source,
+        note=revision.note,
+        is_growth_rate=revision.is_growth_rate,
+        simulated=revision.simulated,
         recorded_by=actor,
         recorded_at=datetime.now(UTC),
     )
-    indicator.observations.append(observation)
-    session.flush()
+    try:
+        with session.begin_nested():  # a concurrent writer took this revision number first
+            session.add(observation)
+            session.flush()
+    except IntegrityError as error:
+        raise Conflict(f"{label} {year} 年的数据刚被他人修改,请刷新后重试") from error
+    session.expire(series, ["observations"])
+    entity, entity_id = audit
     record(
         session,
         actor,
         "observe",
-        "indicator",
-        indicator.id,
+        entity,
+        entity_id,
         _snapshot(current) if current else None,
         _snapshot(observation),
     )
@@ -127,8 +177,17 @@ def current_observation(indicator: IndicatorRecord, year: int) -> ObservationRec
 
 def current_observations(indicator: IndicatorRecord) -> list[ObservationRecord]:
     """The newest revision of every year, oldest year first."""
-    years = sorted({o.year for o in indicator.observations})
-    return [o for y in years if (o := current_observation(indicator, y)) is not None]
+    return newest_revisions(indicator.observations)
+
+
+def newest_revisions(revisions: Iterable[ObservationRecord]) -> list[ObservationRecord]:
+    """Of many revisions, the newest of each year, oldest year first."""
+    newest: dict[int, ObservationRecord] = {}
+    for observation in revisions:
+        kept = newest.get(observation.year)
+        if kept is None or observation.revision > kept.revision:
+            newest[observation.year] = observation
+    return [newest[year] for year in sorted(newest)]
 
 
 def _snapshot(observation: ObservationRecord) -> dict[str, object]:
@@ -190,6 +249,7 @@ def import_observations(
             RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
         )
         return report
+    report.problems.extend(amount_problems(table, [columns.get("value")], COLUMNS["value"][0]))
     values = _parse_rows(plan, table, columns, report, may_edit)
     if report.problems:
         return report

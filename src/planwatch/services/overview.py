@@ -9,12 +9,13 @@ per status, data sources, whether any value is simulated).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from planwatch.assess import assess, summarize
 from planwatch.assess.thresholds import Thresholds
@@ -29,12 +30,13 @@ from planwatch.domain.indicator import (
     TargetKind,
 )
 from planwatch.errors import InvalidInput
-from planwatch.services.observations import current_observations
+from planwatch.services.adjustments import History, plan_history, target_in_force
+from planwatch.services.observations import newest_revisions
 from planwatch.services.plans import get_plan
 from planwatch.store.models import (
+    Adjustment,
     IndicatorRecord,
     ObservationRecord,
-    OutlineNodeRecord,
     Plan,
     PlanVersion,
 )
@@ -69,6 +71,21 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class TargetAdjustment:
+    """One approved change of an indicator's target, as pages and reports list it."""
+
+    approved_by: str
+    document_number: str
+    decided_on: date
+    effective_year: int
+    reason: str
+    stretch: bool
+    old: tuple[Decimal, int, str]  # value, year, comparator
+    new: tuple[Decimal, int, str]
+    in_force: bool  # effective at the overview's as-of year
+
+
+@dataclass(frozen=True, slots=True)
 class IndicatorView:
     """An indicator as every renderer shows it."""
 
@@ -89,6 +106,8 @@ class IndicatorView:
     revisions: tuple[Revision, ...]  # every revision, oldest first
     notes: tuple[Note, ...]  # reasons and measures, by year
     assessment: Assessment | None  # None for an indicator without a target
+    adjustments: tuple[TargetAdjustment, ...] = ()  # every approved change, oldest first
+    series_id: int | None = None
 
     @property
     def status(self) -> Status:
@@ -120,21 +139,37 @@ class PlanOverview:
     def indicator(self, code: str) -> IndicatorView | None:
         return next((view for view in self.indicators if view.code == code), None)
 
+    @property
+    def adjusted(self) -> tuple[IndicatorView, ...]:
+        """Indicators whose targets an approved adjustment changed (reports list them)."""
+        return tuple(view for view in self.indicators if view.adjustments)
 
-def to_indicator(record: IndicatorRecord) -> Indicator:
-    """The domain indicator of a stored one."""
+
+def to_indicator(
+    record: IndicatorRecord, year: int | None = None, changes: History | None = None
+) -> Indicator:
+    """The domain indicator of a stored one, with the targets in force in ``year`` (default:
+    as adopted, before any adjustment)."""
     kind = TargetKind(record.kind)
     direction = Direction(record.direction)
+    if changes is None and year is not None:
+        changes = plan_history(record.plan)
+    stated = [
+        target_in_force(record, year, t.stretch, changes)
+        if year is not None and changes and (record.id, t.stretch) in changes
+        else None  # as adopted: no adjustment of this target
+        for t in record.targets
+    ]
     targets = tuple(
         Target(
-            value=t.value,
-            year=t.year,
-            comparator=t.comparator,  # type: ignore[arg-type]  # checked on every write
+            value=now.value if now else t.value,
+            year=now.year if now else t.year,
+            comparator=(now.comparator if now else t.comparator),  # type: ignore[arg-type]
             stretch=t.stretch,
             unit=record.unit if kind is TargetKind.CHANGE else None,
             change=direction if kind is TargetKind.CHANGE else None,
         )
-        for t in record.targets
+        for t, now in zip(record.targets, stated, strict=True)
     )
     return Indicator(
         name=record.name,
@@ -181,31 +216,34 @@ def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def default_as_of(plan: Plan) -> int:
-    """The latest year with data, else the current year, and never past the plan period."""
-    years = [o.year for i in plan.indicators for o in i.observations]
-    latest = max(years) if years else datetime.now(UTC).year
-    return min(latest, plan.period_end or latest)
+def default_as_of(plan: Plan, revisions: dict[int, list[ObservationRecord]] | None = None) -> int:
+    """The latest year for which most indicators with data have a value (else the current
+    year), never past the plan period: one value entered for a later year — or a slip of the
+    keyboard — does not move every page to a year most indicators have no data for."""
+    if revisions is None:
+        by_series = [{o.year for o in i.observations} for i in plan.indicators]
+    else:
+        by_series = [{o.year for o in found} for found in revisions.values()]
+    return latest_common_year([years for years in by_series if years], plan.period_end)
 
 
-def _chapters(plan: Plan) -> dict[str, str]:
-    """Outline chapter key → "第十章 标题", from the plan's newest version."""
-    if not plan.versions:
-        return {}
-    nodes: list[OutlineNodeRecord] = plan.versions[-1].nodes
-    return {n.key: f"{n.label} {n.title}" for n in nodes if n.kind == "chapter"}
+def latest_common_year(years: list[set[int]], period_end: int | None) -> int:
+    """The latest year at least half of the series have a value for.
 
-
-def _chapter_of(node: str | None, chapters: dict[str, str]) -> str:
-    """The chapter a node id lies in: "p3.c10.s2" → chapters["p3.c10"]."""
-    if not node:
-        return OTHER_CHAPTER
-    parts = node.split(".")
-    for end in range(len(parts), 0, -1):
-        key = ".".join(parts[:end])
-        if key in chapters:
-            return chapters[key]
-    return OTHER_CHAPTER
+    >>> latest_common_year([{2021, 2022}, {2021, 2022}, {2025}], 2025)
+    2022
+    >>> latest_common_year([{2021}, {2022}], 2025)  # one each: the latest of them
+    2022
+    >>> latest_common_year([{2030}], 2025)
+    2025
+    """
+    if not years:
+        latest = datetime.now(UTC).year
+        return min(latest, period_end or latest)
+    counts = Counter(year for found in years for year in found)
+    enough = [year for year, count in counts.items() if 2 * count >= len(years)]
+    latest = max(enough or counts)
+    return min(latest, period_end or latest)
 
 
 def _loaded(session: Session, plan_id: int) -> Plan:
@@ -217,14 +255,29 @@ def _loaded(session: Session, plan_id: int) -> Plan:
         .where(Plan.id == plan_id)
         .options(
             indicators.selectinload(IndicatorRecord.targets),
-            indicators.selectinload(IndicatorRecord.observations),
             indicators.selectinload(IndicatorRecord.notes),
             indicators.joinedload(IndicatorRecord.department),
-            selectinload(Plan.versions).selectinload(PlanVersion.nodes),
+            joinedload(Plan.region),
+            selectinload(Plan.adjustments).selectinload(Adjustment.changes),
         )
         .execution_options(populate_existing=True)
     )
     return session.scalars(query).one()
+
+
+def _revisions(session: Session, plan: Plan) -> dict[int, list[ObservationRecord]]:
+    """Every revision of the plan's series, by series id, in one query."""
+    ids = sorted({i.series_id for i in plan.indicators if i.series_id is not None})
+    found: dict[int, list[ObservationRecord]] = {i: [] for i in ids}
+    if ids:
+        query = (
+            select(ObservationRecord)
+            .where(ObservationRecord.series_id.in_(ids))
+            .order_by(ObservationRecord.year, ObservationRecord.revision)
+        )
+        for observation in session.scalars(query):
+            found[observation.series_id].append(observation)
+    return found
 
 
 def plan_overview(
@@ -232,22 +285,29 @@ def plan_overview(
 ) -> PlanOverview:
     """Assess every indicator of a plan at ``as_of`` (default: the latest year with data)."""
     plan = _loaded(session, get_plan(session, plan_reference).id)
-    year = as_of if as_of is not None else default_as_of(plan)
+    revisions = _revisions(session, plan)
+    year = as_of if as_of is not None else default_as_of(plan, revisions)
     if not 1949 <= year <= 2200:
         raise InvalidInput(f"评估年份 {year} 不合理")
     period = (plan.period_start, plan.period_end) if plan.period_start and plan.period_end else None
-    chapters = _chapters(plan)
-    views = [_view(record, year, thresholds, period, chapters) for record in plan.indicators]
+    changes = plan_history(plan)
+    views = [
+        _view(record, revisions.get(record.series_id or 0, []), year, thresholds, period, changes)
+        for record in plan.indicators
+    ]
     views.sort(key=lambda v: v.indicator.attribute is not Attribute.BINDING)
-    observations = [o for record in plan.indicators for o in record.observations]
+    observations = [o for found in revisions.values() for o in found]
     shown = [o for v in views for o in v.observations]
     return PlanOverview(
         plan_id=plan.id,
         key=plan.key,
         title=plan.title,
-        region=plan.region,
+        region=plan.region_name,
         period=period,
-        version=plan.versions[-1].number if plan.versions else 0,
+        version=session.scalar(
+            select(func.max(PlanVersion.number)).where(PlanVersion.plan_id == plan.id)
+        )
+        or 0,
         as_of=year,
         indicators=tuple(views),
         counts=summarize([v.assessment for v in views if v.assessment is not None]),
@@ -260,13 +320,14 @@ def plan_overview(
 
 def _view(
     record: IndicatorRecord,
+    revisions: list[ObservationRecord],
     year: int,
     thresholds: Thresholds,
     period: tuple[int, int] | None,
-    chapters: dict[str, str],
+    changes: History,
 ) -> IndicatorView:
-    indicator = to_indicator(record)
-    observations = tuple(_observation(o) for o in current_observations(record))
+    indicator = to_indicator(record, year, changes)
+    observations = tuple(_observation(o) for o in newest_revisions(revisions))
     assessment = (
         assess(indicator, observations, year, thresholds, period) if record.targets else None
     )
@@ -278,14 +339,30 @@ def _view(
         confirmed=record.confirmed,
         origin=record.origin,
         department=record.department.name if record.department else None,
-        chapter=_chapter_of(record.source_node, chapters),
+        chapter=record.chapter or OTHER_CHAPTER,
         node=record.source_node,
         sentence=record.sentence,
         source_line=record.source_line,
         source_start=record.source_start,
         source_end=record.source_end,
         observations=observations,
-        revisions=tuple(_revision(o) for o in record.observations),
+        revisions=tuple(_revision(o) for o in revisions),
         notes=tuple(Note(n.year, n.reason, n.measures, n.recorded_by) for n in record.notes),
         assessment=assessment,
+        adjustments=tuple(
+            TargetAdjustment(
+                approved_by=a.approved_by,
+                document_number=a.document_number,
+                decided_on=a.decided_on,
+                effective_year=a.effective_year,
+                reason=a.reason,
+                stretch=c.stretch,
+                old=(c.old_value, c.old_year, c.old_comparator),
+                new=(c.value, c.year, c.comparator),
+                in_force=a.effective_year <= year,
+            )
+            for stretch in (False, True)
+            for a, c in changes.get((record.id, stretch), [])
+        ),
+        series_id=record.series_id,
     )

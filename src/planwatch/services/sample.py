@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from planwatch.extract.aliases import canonical_name, same_name
 from planwatch.read import read_document
 from planwatch.samples import sample_path
-from planwatch.services.indicators import _new_indicator
+from planwatch.services.indicators import new_indicator
 from planwatch.services.observations import add_observation
 from planwatch.services.plans import ImportOutcome, get_plan, import_plan
 from planwatch.services.search import reindex_plan
@@ -51,10 +51,10 @@ def load_sample(session: Session, settings: Settings, actor: str) -> SampleOutco
     columns = {name: table.header.index(name) for name in table.header}
     added = other = 0
     for _, row in table.numbered_rows():
-        if row[columns["region"]] != plan.region:
+        if row[columns["region"]] != plan.region_name:
             other += 1
             continue
-        indicator = _indicator_for(plan, row[columns["indicator"]], row[columns["unit"]])
+        indicator = _indicator_for(session, plan, row[columns["indicator"]], row[columns["unit"]])
         source = (
             f"{row[columns['source']]}(可信度:{CONFIDENCE.get(row[columns['confidence']], '')})"
         )
@@ -78,11 +78,11 @@ def _same_unit(a: str, b: str) -> bool:
     return a.removesuffix("/年") == b.removesuffix("/年")
 
 
-def _indicator_for(plan: Plan, name: str, unit: str) -> IndicatorRecord:
+def _indicator_for(session: Session, plan: Plan, name: str, unit: str) -> IndicatorRecord:
     for indicator in plan.indicators:
         if same_name(indicator.name, name) and _same_unit(indicator.unit, unit):
             return indicator
-    indicator = _new_indicator(plan, canonical_name(name), unit)
+    indicator = new_indicator(session, plan, canonical_name(name), unit)
     indicator.origin = "data"
     indicator.kind = "level"
     return indicator

@@ -1,20 +1,26 @@
 """Tables of the planwatch database (SQLAlchemy 2 typed declarative models).
 
-A plan has versions (each an imported document, identified by its sha256); a version has
-outline nodes. Indicators belong to the plan (they survive a new version) and carry their
-targets; observations are append-only revisions, the newest per indicator and year being
-the current value. Every change a person makes is also written to ``audit_log``.
+Statistics belong to a region and an indicator, not to a plan: a ``Series`` is a region × a
+catalogue indicator × a unit, and holds the observations (append-only revisions, the newest
+per year being the current value). A plan belongs to a region and has versions (each an
+imported document, identified by its sha256) with their extraction stored: outline nodes
+with stable keys and every quantity with its span. A plan's indicators link to series and
+carry the targets in force when the plan was adopted; approved adjustments (规划调整) change
+them from an effective year on. Every change a person makes is also written to
+``audit_log``. docs/data.md draws the model.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -22,8 +28,10 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Stable constraint names, so migrations read the same on SQLite and PostgreSQL.
@@ -35,8 +43,38 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """A decimal kept exactly on both databases: NUMERIC(26, 6) on PostgreSQL, text on SQLite.
+
+    SQLite has no decimal type: a NUMERIC column stores a REAL, so 1234567890123.456789 came
+    back as …4568 and a re-import saw a changed value. Text keeps every digit.
+    """
+
+    impl = Numeric(26, 6, asdecimal=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(40))
+        return dialect.type_descriptor(Numeric(26, 6, asdecimal=True))
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        exact = Decimal(value).quantize(Decimal("0.000001"))
+        return format(exact, "f") if dialect.name == "sqlite" else exact
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        """The stored value as written: 20.000000 → 20, 616.360000 → 616.36, 1E+3 → 1000."""
+        if value is None:
+            return None
+        exact = Decimal(str(value)).normalize()
+        return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
+
+
 # Values are kept exactly: 20 digits, 6 after the point, enough for 元 totals and rates.
-Amount = Numeric(26, 6, asdecimal=True)
+Amount = ExactDecimal()
 
 
 def utcnow() -> datetime:
@@ -47,27 +85,110 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Region(Base):
+    """An administrative region: 国家, 省, 市, 县区 or 乡镇, inside its parent."""
+
+    __tablename__ = "region"
+    __table_args__ = (
+        CheckConstraint("level IN ('国家', '省', '市', '县区', '乡镇')", name="level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    level: Mapped[str] = mapped_column(String(10))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="SET NULL"))
+
+    parent: Mapped[Region | None] = relationship(remote_side="Region.id")
+
+
+class CatalogueIndicator(Base):
+    """An indicator as statistics know it, whatever plan names it: 地区生产总值 (GDP, 生产总值…).
+
+    Qualifiers are part of the identity: 人均地区生产总值 is another entry than 地区生产总值.
+    """
+
+    __tablename__ = "catalogue_indicator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    unit_family: Mapped[str] = mapped_column(String(20), default="")  # 元, %, 人 … (base unit)
+    definition: Mapped[str] = mapped_column(Text, default="")
+
+    aliases: Mapped[list[CatalogueAlias]] = relationship(
+        back_populates="entry", cascade="all, delete-orphan", order_by="CatalogueAlias.name"
+    )
+
+
+class CatalogueAlias(Base):
+    """Another name of a catalogue indicator (GDP for 地区生产总值); unique across entries."""
+
+    __tablename__ = "catalogue_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalogue_id: Mapped[int] = mapped_column(
+        ForeignKey("catalogue_indicator.id", ondelete="CASCADE")
+    )
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    entry: Mapped[CatalogueIndicator] = relationship(back_populates="aliases")
+
+
+class Series(Base):
+    """The statistics of one indicator of one region in one unit, across every plan."""
+
+    __tablename__ = "series"
+    __table_args__ = (UniqueConstraint("region_id", "catalogue_id", "unit", "scope"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # None when the region is unknown (a plan imported before regions existed, without one)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogue_indicator.id"))
+    unit: Mapped[str] = mapped_column(String(30))
+    scope: Mapped[str] = mapped_column(String(100), default="")  # "" = the whole region
+
+    region: Mapped[Region | None] = relationship()
+    catalogue: Mapped[CatalogueIndicator] = relationship()
+    observations: Mapped[list[ObservationRecord]] = relationship(
+        back_populates="series",
+        order_by="(ObservationRecord.year, ObservationRecord.revision)",
+        cascade="all, delete-orphan",
+    )
+
+
 class Plan(Base):
     __tablename__ = "plan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)  # region + period, or the title
     title: Mapped[str | None] = mapped_column(String(300))
-    region: Mapped[str | None] = mapped_column(String(100))
-    level: Mapped[str | None] = mapped_column(String(10))
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="SET NULL"))
     period_start: Mapped[int | None] = mapped_column(Integer)
     period_end: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
+    region: Mapped[Region | None] = relationship()
     versions: Mapped[list[PlanVersion]] = relationship(
         back_populates="plan", order_by="PlanVersion.number", cascade="all, delete-orphan"
     )
     indicators: Mapped[list[IndicatorRecord]] = relationship(
         back_populates="plan", order_by="IndicatorRecord.position", cascade="all, delete-orphan"
     )
+    adjustments: Mapped[list[Adjustment]] = relationship(
+        back_populates="plan", order_by="Adjustment.effective_year", cascade="all, delete-orphan"
+    )
+
+    @property
+    def region_name(self) -> str | None:
+        return self.region.name if self.region else None
+
+    @property
+    def level(self) -> str | None:
+        return self.region.level if self.region else None
 
 
 class PlanVersion(Base):
+    """One document of a plan (the outline as adopted, a mid-term update …) and its extraction."""
+
     __tablename__ = "plan_version"
     __table_args__ = (
         UniqueConstraint("plan_id", "number"),
@@ -83,22 +204,32 @@ class PlanVersion(Base):
     encoding: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text, deferred=True)  # loaded when read, not with the row
     status: Mapped[str] = mapped_column(String(20), default="draft")  # draft / confirmed
+    title: Mapped[str | None] = mapped_column(String(300))  # as the document states it
+    adopted_on: Mapped[date | None] = mapped_column(Date)  # adopted, or updated
+    approved_by: Mapped[str | None] = mapped_column(String(100))  # 区人民代表大会 …
+    issues: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     plan: Mapped[Plan] = relationship(back_populates="versions")
     nodes: Mapped[list[OutlineNodeRecord]] = relationship(
         back_populates="version", order_by="OutlineNodeRecord.start", cascade="all, delete-orphan"
     )
+    quantities: Mapped[list[QuantityRecord]] = relationship(
+        back_populates="version", order_by="QuantityRecord.start", cascade="all, delete-orphan"
+    )
 
 
 class OutlineNodeRecord(Base):
+    """A heading of a version; ``key`` is stable across versions (kind and title, not position)."""
+
     __tablename__ = "outline_node"
     __table_args__ = (UniqueConstraint("version_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(100))  # the outline id, "p5.c16.s2"
-    parent_key: Mapped[str | None] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(300))  # stable: "chapter:建设现代产业体系"
+    path: Mapped[str] = mapped_column(String(100))  # positional, as extracted: "p5.c16.s2"
+    parent_key: Mapped[str | None] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20))
     label: Mapped[str] = mapped_column(String(50))
     number: Mapped[int | None] = mapped_column(Integer)
@@ -108,6 +239,42 @@ class OutlineNodeRecord(Base):
     end: Mapped[int] = mapped_column(Integer)
 
     version: Mapped[PlanVersion] = relationship(back_populates="nodes")
+
+
+class QuantityRecord(Base):
+    """A target or baseline (or a qualitative target) as a version's text states it."""
+
+    __tablename__ = "quantity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_version.id", ondelete="CASCADE"), index=True
+    )
+    indicator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indicator.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # target / baseline / qualitative
+    name: Mapped[str] = mapped_column(String(200))  # the indicator's name as written
+    scope: Mapped[str] = mapped_column(String(100), default="")
+    value: Mapped[Decimal | None] = mapped_column(Amount)
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    base_value: Mapped[Decimal | None] = mapped_column(Amount)
+    base_unit: Mapped[str] = mapped_column(String(30), default="")
+    comparator: Mapped[str] = mapped_column(String(2), default="=")
+    year: Mapped[int | None] = mapped_column(Integer)
+    cumulative: Mapped[bool] = mapped_column(Boolean, default=False)
+    growth_rate: Mapped[bool] = mapped_column(Boolean, default=False)
+    stretch: Mapped[bool] = mapped_column(Boolean, default=False)
+    change: Mapped[str | None] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text, default="")
+    node_key: Mapped[str | None] = mapped_column(String(300))  # stable key of its outline node
+
+    version: Mapped[PlanVersion] = relationship(back_populates="quantities")
+    indicator: Mapped[IndicatorRecord | None] = relationship()
 
 
 class Department(Base):
@@ -123,6 +290,7 @@ class IndicatorRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
     code: Mapped[str] = mapped_column(String(20))  # stable per plan: "I01", "I02" …
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
@@ -144,21 +312,24 @@ class IndicatorRecord(Base):
     source_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("plan_version.id", ondelete="SET NULL")
     )
-    source_node: Mapped[str | None] = mapped_column(String(100))
+    source_node: Mapped[str | None] = mapped_column(String(300))  # stable outline key
+    chapter: Mapped[str | None] = mapped_column(String(300))  # "第十章 标题", for grouping
     source_line: Mapped[int | None] = mapped_column(Integer)
     source_start: Mapped[int | None] = mapped_column(Integer)
     source_end: Mapped[int | None] = mapped_column(Integer)
     sentence: Mapped[str | None] = mapped_column(Text)
 
     plan: Mapped[Plan] = relationship(back_populates="indicators")
+    series: Mapped[Series | None] = relationship()
     department: Mapped[Department | None] = relationship()
     targets: Mapped[list[TargetRecord]] = relationship(
         back_populates="indicator", order_by="TargetRecord.stretch", cascade="all, delete-orphan"
     )
+    # The series' observations, read through the indicator; written through the series.
     observations: Mapped[list[ObservationRecord]] = relationship(
-        back_populates="indicator",
+        primaryjoin="IndicatorRecord.series_id == foreign(ObservationRecord.series_id)",
         order_by="(ObservationRecord.year, ObservationRecord.revision)",
-        cascade="all, delete-orphan",
+        viewonly=True,
     )
     notes: Mapped[list[ProgressNote]] = relationship(
         back_populates="indicator", order_by="ProgressNote.year", cascade="all, delete-orphan"
@@ -182,10 +353,10 @@ class ObservationRecord(Base):
     """One revision of one indicator's value for one year; revisions are never overwritten."""
 
     __tablename__ = "observation"
-    __table_args__ = (UniqueConstraint("indicator_id", "year", "revision"),)
+    __table_args__ = (UniqueConstraint("series_id", "year", "revision"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
     year: Mapped[int] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     value: Mapped[Decimal] = mapped_column(Amount)
@@ -197,7 +368,7 @@ class ObservationRecord(Base):
     recorded_by: Mapped[str] = mapped_column(String(100), default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    indicator: Mapped[IndicatorRecord] = relationship(back_populates="observations")
+    series: Mapped[Series] = relationship(back_populates="observations")
 
 
 class ProgressNote(Base):
@@ -215,6 +386,75 @@ class ProgressNote(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     indicator: Mapped[IndicatorRecord] = relationship(back_populates="notes")
+
+
+class Adjustment(Base):
+    """An approved change of a plan's targets (规划调整), in force from ``effective_year``."""
+
+    __tablename__ = "adjustment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    proposed_by: Mapped[str] = mapped_column(String(100), default="")  # 区人民政府
+    approved_by: Mapped[str] = mapped_column(String(100))  # 区人大常委会
+    document_number: Mapped[str] = mapped_column(String(100), default="")  # 江人常〔2023〕5号
+    decided_on: Mapped[date] = mapped_column(Date)
+    effective_year: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    plan: Mapped[Plan] = relationship(back_populates="adjustments")
+    changes: Mapped[list[AdjustedTarget]] = relationship(
+        back_populates="adjustment", cascade="all, delete-orphan", order_by="AdjustedTarget.id"
+    )
+
+
+class AdjustedTarget(Base):
+    """One target an adjustment changes: the main (or 力争) target of one indicator."""
+
+    __tablename__ = "adjusted_target"
+    __table_args__ = (UniqueConstraint("adjustment_id", "indicator_id", "stretch"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    adjustment_id: Mapped[int] = mapped_column(ForeignKey("adjustment.id", ondelete="CASCADE"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    stretch: Mapped[bool] = mapped_column(Boolean, default=False)
+    old_value: Mapped[Decimal] = mapped_column(Amount)
+    old_year: Mapped[int] = mapped_column(Integer)
+    old_comparator: Mapped[str] = mapped_column(String(2))
+    value: Mapped[Decimal] = mapped_column(Amount)
+    year: Mapped[int] = mapped_column(Integer)
+    comparator: Mapped[str] = mapped_column(String(2))
+
+    adjustment: Mapped[Adjustment] = relationship(back_populates="changes")
+    indicator: Mapped[IndicatorRecord] = relationship()
+
+
+class AlignmentPair(Base):
+    """A plan's indicator and its counterpart in a plan above (规划衔接), proposed or confirmed."""
+
+    __tablename__ = "alignment_pair"
+    __table_args__ = (UniqueConstraint("lower_id", "upper_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lower_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    upper_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20), default="proposed")  # confirmed / rejected
+    score: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0))
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+
+    lower: Mapped[IndicatorRecord] = relationship(foreign_keys=[lower_id])
+    upper: Mapped[IndicatorRecord] = relationship(foreign_keys=[upper_id])
+
+
+class AppSetting(Base):
+    """A setting an administrator changes at run time (the default plan)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class AuditEntry(Base):

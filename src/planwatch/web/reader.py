@@ -1,15 +1,12 @@
-"""The plan reader: the text, line by line, with every extracted target marked and linked."""
+"""The plan reader: the text, line by line, with every stored target marked and linked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from planwatch.domain.document import Document, DocumentFormat, Source
 from planwatch.extract.normalize import LINE_BREAK
-from planwatch.services.extraction import Extraction, extract_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +16,6 @@ class Highlight:
     title: str
     href: str | None
     kind: str  # target / baseline
-
-
-@lru_cache(maxsize=8)
-def extraction_of(text: str, sha256: str, path: str) -> Extraction:
-    """The extraction of a stored version's text (cached: the text never changes)."""
-    source = Source(path, sha256, DocumentFormat.TXT, "utf-8", len(text))
-    return extract_document(Document(text, source))
 
 
 def lines_with_marks(text: str, highlights: list[Highlight]) -> list[tuple[int, Markup]]:

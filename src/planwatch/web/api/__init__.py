@@ -2,10 +2,19 @@
 
 from fastapi import APIRouter
 
-from planwatch.web.api import auth, departments, indicators, plans, reports, search
+from planwatch.web.api import (
+    auth,
+    comparison,
+    departments,
+    indicators,
+    plans,
+    reports,
+    search,
+    settings,
+)
 
 PREFIX = "/api/v1"
-MODULES = (plans, indicators, search, departments, reports, auth)
+MODULES = (plans, settings, comparison, indicators, search, departments, reports, auth)
 router = APIRouter()
 for module in MODULES:
     router.include_router(module.router)

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from planwatch.web.pages import account, browse, entry
+from planwatch.web.pages import account, browse, comparison, entry, plans
 
-MODULES = (browse, entry, account)
+MODULES = (browse, entry, account, plans, comparison)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)

@@ -13,16 +13,17 @@ from planwatch.errors import NotFound
 from planwatch.report import ReportFormat, ReportKind
 from planwatch.services.departments import department_summaries
 from planwatch.services.observations import find_indicator
-from planwatch.services.overview import IndicatorView
+from planwatch.services.overview import OTHER_CHAPTER, IndicatorView
+from planwatch.services.plans import stored_version
 from planwatch.services.search import find
 from planwatch.services.users import can_edit_indicator
-from planwatch.store.models import IndicatorRecord
 from planwatch.web.api.common import overview
 from planwatch.web.api.reports import report_response
 from planwatch.web.charts import trajectory
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep
+from planwatch.web.format import number as plain_number
 from planwatch.web.pages.context import chosen_plan, render
-from planwatch.web.reader import Highlight, extraction_of, lines_with_marks
+from planwatch.web.reader import Highlight, lines_with_marks
 
 router = APIRouter()
 PlanQuery = Annotated[str | None, Query(alias="plan", max_length=200)]
@@ -51,12 +52,36 @@ def _filtered(
     return out
 
 
+def shown_statuses(counts: dict[Status, int]) -> list[Status]:
+    """The vocabulary a page shows: while the plan runs, the in-period words (提前实现 …
+    滞后); once a target year's value is in, every word that applies, 无数据 always.
+
+    >>> [s.value for s in shown_statuses({Status.COMPLETED: 2, Status.AHEAD: 1})]
+    ['快于预期', '已完成', '无数据']
+    >>> len(shown_statuses({}))
+    5
+    """
+    if not any(counts.get(s, 0) for s in Status if s.final):
+        return [s for s in Status if not s.final]
+    return [s for s in Status if counts.get(s, 0) or s is Status.NO_DATA]
+
+
 def _groups(views: list[IndicatorView], by: str) -> list[tuple[str, list[IndicatorView]]]:
+    """Views by attribute (binding first, as the overview orders them) or by chapter in the
+    plan's order (where its first indicator stands in the text), 其他 last."""
     groups: dict[str, list[IndicatorView]] = {}
     for view in views:
         key = view.indicator.attribute.label if by == "attribute" else view.chapter
         groups.setdefault(key, []).append(view)
-    return list(groups.items())
+    if by == "attribute":
+        return list(groups.items())
+
+    def place(item: tuple[str, list[IndicatorView]]) -> tuple[bool, int]:
+        name, members = item
+        starts = [v.source_start for v in members if v.source_start is not None]
+        return (name == OTHER_CHAPTER, min(starts, default=0))
+
+    return sorted(groups.items(), key=place)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -96,7 +121,7 @@ def overview_page(
                 "group": group,
                 "as_of": as_of,
             },
-            "statuses": list(Status),
+            "statuses": shown_statuses(result.counts),
             "departments": departments,
             "chart_json": json.dumps(chart, ensure_ascii=False),
         },
@@ -121,7 +146,10 @@ def indicator_page(
         raise NotFound(f"规划中没有指标 {code}")
     context_lines: list[tuple[int, str]] = []
     if view.source_line and chosen.versions:
-        text_lines = chosen.versions[-1].text.splitlines()
+        source = next(
+            (v for v in chosen.versions if v.id == record.source_version_id), chosen.versions[-1]
+        )
+        text_lines = source.text.splitlines()
         first = max(1, view.source_line - CONTEXT_LINES)
         last = min(len(text_lines), view.source_line + CONTEXT_LINES)
         context_lines = [(n, text_lines[n - 1]) for n in range(first, last + 1)]
@@ -150,24 +178,26 @@ def indicator_page(
 
 @router.get("/plan", response_class=HTMLResponse)
 def reader_page(
-    request: Request, session: SessionDep, auth: ReaderDep, plan: PlanQuery = None
+    request: Request,
+    session: SessionDep,
+    auth: ReaderDep,
+    plan: PlanQuery = None,
+    version: Annotated[int | None, Query(ge=1, le=10_000)] = None,
 ) -> HTMLResponse:
     chosen = chosen_plan(session, plan)
-    if not chosen.versions:
-        raise NotFound("该规划还没有导入的文本")
-    version = chosen.versions[-1]
-    extraction = extraction_of(version.text, version.sha256, version.source_path)
-    by_key = {i.extracted_key: i for i in chosen.indicators if i.extracted_key}
-    by_start = {i.source_start: i for i in chosen.indicators if i.source_start is not None}
-    highlights = []
-    for q in extraction.findings.quantities:
-        record: IndicatorRecord | None = by_start.get(q.start) or by_key.get(
-            f"{q.indicator}|{q.unit}"
+    shown = stored_version(chosen, version)
+    highlights = [
+        Highlight(
+            q.start,
+            q.end,
+            f"{q.name} {'目标' if q.kind == 'target' else '基期'} {q.comparator} "
+            f"{plain_number(q.value)}{q.unit}",
+            f"/indicators/{q.indicator.code}?plan={chosen.id}" if q.indicator else None,
+            q.kind,
         )
-        role = "目标" if q.kind == "target" else "基期"
-        title = f"{q.indicator} {role} {q.comparator} {q.value}{q.unit}"
-        href = f"/indicators/{record.code}?plan={chosen.id}" if record else None
-        highlights.append(Highlight(q.start, q.end, title, href, q.kind))
+        for q in shown.quantities
+        if q.kind != "qualitative" and q.value is not None
+    ]
     return render(
         request,
         session,
@@ -175,10 +205,10 @@ def reader_page(
         "reader.html",
         {
             "plan": chosen,
-            "version": version,
-            "nodes": version.nodes,
-            "lines": lines_with_marks(version.text, highlights),
-            "quantities": len(extraction.findings.quantities),
+            "version": shown,
+            "nodes": shown.nodes,
+            "lines": lines_with_marks(shown.text, highlights),
+            "quantities": len(highlights),
         },
     )
 

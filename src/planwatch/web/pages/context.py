@@ -14,6 +14,9 @@ from planwatch.services.plans import get_plan
 from planwatch.store.models import Plan
 from planwatch.web.deps import Auth
 
+# Pages that show one plan: switching plans stays on the same page.
+SWITCHABLE = ("/", "/plan", "/departments", "/entry", "/diff", "/align", "/continuity")
+
 
 def chosen_plan(session: Session, reference: str | None) -> Plan:
     """The plan a page shows: ``?plan=`` (id or key), else the newest; NotFound when none."""
@@ -37,6 +40,7 @@ def render(
 ) -> HTMLResponse:
     plans = list(session.scalars(select(Plan).order_by(Plan.id)))
     base = {
+        "switchable": SWITCHABLE,
         "auth": auth,
         "user": auth.user,
         "csrf": auth.csrf,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Annotated
 from urllib.parse import quote
 
@@ -16,9 +15,10 @@ from planwatch.services.observations import (
     find_indicator,
     set_progress_note,
 )
+from planwatch.services.tables import number_problem, parse_number
 from planwatch.services.users import can_administer, can_edit_indicator, require_edit
 from planwatch.store.models import Plan
-from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
+from planwatch.web.deps import CleanText, ReaderDep, SessionDep, WriterDep
 from planwatch.web.pages.browse import PlanQuery
 from planwatch.web.pages.context import chosen_plan, render
 
@@ -62,17 +62,16 @@ def observe_form(
     year: Annotated[int, Form(ge=1949, le=2200)],
     value: Annotated[str, Form(max_length=40)],
     status: Annotated[str, Form(max_length=10)] = "最终",
-    source: Annotated[str, Form(max_length=500)] = "",
+    source: Annotated[CleanText, Form(max_length=500)] = "",
     plan: Annotated[str | None, Form(max_length=200)] = None,
 ) -> RedirectResponse:
     chosen = chosen_plan(session, plan)
     record = find_indicator(chosen, code)
     require_edit(user, record)
-    try:
-        number = Decimal(value.strip().replace(",", ""))
-    except InvalidOperation:
-        raise InvalidInput(f"数值「{value}」不是数字") from None
-    if not number.is_finite() or status not in STATUS_LABELS:
+    number = parse_number(value)
+    if number is None:
+        raise InvalidInput(f"数值「{value}」:{number_problem(value) or '不是数字'}")
+    if status not in STATUS_LABELS:
         raise InvalidInput("数值或状态不正确")
     added = add_observation(
         session, record, year, number, user.username, status=STATUS_LABELS[status], source=source
@@ -88,8 +87,8 @@ def note_form(
     session: SessionDep,
     user: WriterDep,
     year: Annotated[int, Form(ge=1949, le=2200)],
-    reason: Annotated[str, Form(max_length=4000)] = "",
-    measures: Annotated[str, Form(max_length=4000)] = "",
+    reason: Annotated[CleanText, Form(max_length=4000)] = "",
+    measures: Annotated[CleanText, Form(max_length=4000)] = "",
     plan: Annotated[str | None, Form(max_length=200)] = None,
 ) -> RedirectResponse:
     chosen = chosen_plan(session, plan)
