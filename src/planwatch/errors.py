@@ -46,6 +46,26 @@ class Forbidden(PlanwatchError):
     """
 
 
+class ExtractionBudgetExceeded(InvalidInput):
+    """A document larger than the extraction budget (``Settings.max_extract_chars``).
+
+    The web layer answers it with 413; the CLI with one line and exit code 2.
+
+    >>> error = ExtractionBudgetExceeded("plan.txt", chars=12, limit=10)
+    >>> str(error), error.limit
+    ('plan.txt: 文档有 12 个字符，超过提取上限 10 个字符（PLANWATCH_MAX_EXTRACT_CHARS）', 10)
+    """
+
+    def __init__(self, path: str, *, chars: int, limit: int) -> None:
+        super().__init__(
+            f"{path}: 文档有 {chars} 个字符，超过提取上限 {limit} 个字符"
+            "（PLANWATCH_MAX_EXTRACT_CHARS）"
+        )
+        self.path = path
+        self.chars = chars
+        self.limit = limit
+
+
 class Conflict(PlanwatchError):
     """Someone else changed the same record at the same moment; the caller may retry.
 

@@ -18,6 +18,11 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(default=50 * MEGABYTE, gt=0)
     """Largest plan document accepted, in bytes (PLANWATCH_MAX_DOCUMENT_BYTES)."""
 
+    max_extract_chars: int = Field(default=10_000_000, gt=0)
+    """Largest decoded text extraction reads, in characters (PLANWATCH_MAX_EXTRACT_CHARS):
+    extraction is linear in the text's length, so this bounds its time and memory (about
+    1 s and 100 MB per million characters, docs/benchmarks.md)."""
+
     database_url: str = "sqlite:///planwatch.sqlite3"
     """SQLAlchemy URL (PLANWATCH_DATABASE_URL): the embedded SQLite file in the working folder
     by default; ``postgresql://user@host/db`` for a multi-user deployment."""

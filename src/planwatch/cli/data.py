@@ -82,7 +82,12 @@ def import_(
     with session(current) as opened:
         document = read_document(file or sample_path(), max_bytes=current.max_document_bytes)
         outcome = import_plan(
-            opened, document, actor(current), RegionChoice(region, level, parent), facts
+            opened,
+            document,
+            actor(current),
+            RegionChoice(region, level, parent),
+            facts,
+            max_chars=current.max_extract_chars,
         )
     if not outcome.created:
         typer.echo(f"未改动:该文件已是规划「{outcome.plan_key}」的第{outcome.version}版。")

@@ -90,14 +90,17 @@ def import_plan(
     actor: str,
     region: RegionChoice | None = None,
     facts: VersionFacts | None = None,
+    *,
+    max_chars: int | None = None,
 ) -> ImportOutcome:
-    """Store a decoded plan document (see the module docstring)."""
+    """Store a decoded plan document (see the module docstring); ``max_chars`` is the
+    extraction budget (``Settings.max_extract_chars``)."""
     sha = document.source.sha256
     known = session.scalars(select(PlanVersion).where(PlanVersion.sha256 == sha)).first()
     if known is not None:
         same = known.plan
         return ImportOutcome(same.id, same.key, known.number, False, False, 0, 0, same.region_name)
-    extraction = extract_document(document)
+    extraction = extract_document(document, max_chars=max_chars)
     meta = extraction.plan
     place = _region(session, extraction, region or RegionChoice())
     key = plan_key(place.name if place else None, meta.period, meta.title, sha)

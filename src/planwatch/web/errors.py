@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 
 from planwatch.errors import (
     Conflict,
+    ExtractionBudgetExceeded,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -25,7 +26,8 @@ from planwatch.errors import (
     Unauthorized,
 )
 
-STATUS = {
+STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a 413
+    ExtractionBudgetExceeded: 413,
     NotFound: 404,
     Unauthorized: 401,
     Forbidden: 403,

@@ -76,7 +76,7 @@ async def upload_plan(
     document = read_bytes(
         data, name=file.filename or "upload", max_bytes=settings.max_document_bytes
     )
-    outcome = import_plan(session, document, user.username)
+    outcome = import_plan(session, document, user.username, max_chars=settings.max_extract_chars)
     session.commit()
     return {
         "plan_id": outcome.plan_id,
