@@ -50,15 +50,30 @@ def assess(
     (<Status.ON_TRACK: '基本符合预期'>, <Light.GREEN: 'green'>, Decimal('0.4'), Decimal('0.3948'))
     """
     with localcontext(PRECISION):
-        frame = build_frame(indicator, observations, as_of, thresholds, period)
-        if indicator.kind in (TargetKind.RELATIONAL, TargetKind.QUALITATIVE):
-            return settle(frame, frame.no_data("需人工判断"))
-        if frame.target is None:
-            return settle(frame, frame.no_data("无目标值"))
-        if frame.baseline_year is not None and frame.target.year <= frame.baseline_year:
-            note = f"目标年 {frame.target.year} 不晚于基期年 {frame.baseline_year}"
-            return settle(frame, frame.no_data(note, reason="目标年不晚于基期年"))
-        return settle(frame, JUDGES[indicator.kind](frame))
+        try:
+            return _judged(indicator, observations, as_of, thresholds, period)
+        except ArithmeticError:  # one implausible value must never fail a whole plan
+            frame = build_frame(indicator, (), as_of, thresholds, period)
+            note = "数值超出可计算的范围,请核对该指标的数据"
+            return settle(frame, frame.no_data(note, reason="数据无法计算"))
+
+
+def _judged(
+    indicator: Indicator,
+    observations: Sequence[Observation],
+    as_of: int,
+    thresholds: Thresholds,
+    period: tuple[int, int] | None,
+) -> Assessment:
+    frame = build_frame(indicator, observations, as_of, thresholds, period)
+    if indicator.kind in (TargetKind.RELATIONAL, TargetKind.QUALITATIVE):
+        return settle(frame, frame.no_data("需人工判断"))
+    if frame.target is None:
+        return settle(frame, frame.no_data("无目标值"))
+    if frame.baseline_year is not None and frame.target.year <= frame.baseline_year:
+        note = f"目标年 {frame.target.year} 不晚于基期年 {frame.baseline_year}"
+        return settle(frame, frame.no_data(note, reason="目标年不晚于基期年"))
+    return settle(frame, JUDGES[indicator.kind](frame))
 
 
 def settle(frame: Frame, result: Assessment) -> Assessment:
