@@ -212,10 +212,12 @@ def _utf8_cut(data: bytes) -> int:
 
     >>> _utf8_cut("规划".encode()[:-1]), _utf8_cut("规划".encode()), _utf8_cut(b"\\xff\\xe8")
     (2, 0, 0)
+    >>> _utf8_cut(b"\\xff"), _utf8_cut(b"\\xe8\\xa7")  # shorter than the cut looked at
+    (0, 0)
     """
     if not data or data[-1] < 0x80 or decodes_strictly(data, "utf-8"):
         return 0
-    for cut in (1, 2, 3):
+    for cut in range(1, min(3, len(data)) + 1):
         lead = data[-cut]
         needs = (
             2
