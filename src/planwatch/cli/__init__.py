@@ -15,6 +15,7 @@ from planwatch.cli import (
     data,
     documents,
     plans,
+    projects,
     reports,
     users,
     web,
@@ -32,6 +33,7 @@ reports.register(app)
 users.register(app)
 web.register(app)
 assignments.register(app)
+projects.register(app)
 
 
 def main() -> None:
