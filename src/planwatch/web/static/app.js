@@ -107,8 +107,32 @@ function upload(form) {
   });
 }
 
+// A project's planned and completed investment by year (bars) and its cumulative curve.
+function projectChart(element) {
+  const d = chartData(element);
+  if (!d || !window.echarts) return;
+  const chart = echarts.init(element);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "axis" },
+    legend: { bottom: 0 },
+    grid: { left: 70, right: 70, top: 30, bottom: 50 },
+    xAxis: [{ type: "category", data: d.years.map(String) },
+            { type: "time", show: false, min: d.years[0] + "-01-01", max: d.years[d.years.length - 1] + "-12-31" }],
+    yAxis: [{ type: "value", name: d.unit }, { type: "value", name: "累计", max: v => Math.max(v.max, d.total) }],
+    series: [
+      { name: "年度计划投资", type: "bar", data: d.planned, itemStyle: { color: "#9aa5b1" } },
+      { name: "完成投资", type: "bar", data: d.completed, itemStyle: { color: "#0b57a4" } },
+      { name: "累计完成", type: "line", xAxisIndex: 1, yAxisIndex: 1, data: d.cumulative, itemStyle: { color: "#e0a800" },
+        markLine: { symbol: "none", data: [{ yAxis: d.total, name: "总投资", label: { formatter: "总投资 " + d.total } }] } },
+    ],
+  });
+  window.addEventListener("resize", () => chart.resize());
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#status-chart").forEach(statusChart);
+  document.querySelectorAll("#project-chart").forEach(projectChart);
   document.querySelectorAll("#trajectory").forEach(trajectoryChart);
   document.querySelectorAll("form.upload").forEach(upload);
 });
