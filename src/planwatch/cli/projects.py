@@ -17,6 +17,7 @@ from planwatch.cli.documents import aligned
 from planwatch.domain.assessment import Light
 from planwatch.domain.project import ProjectStatus
 from planwatch.services.plans import get_plan
+from planwatch.services.project_candidates import box_candidates, write_candidates
 from planwatch.services.project_cells import parse_amount, parse_report_period
 from planwatch.services.project_detail import project_detail
 from planwatch.services.project_export import (
@@ -303,6 +304,39 @@ def export(
     typer.echo(f"已导出 {len(listing.rows)} 个项目到 {output}")
 
 
+def candidates(
+    plan: PlanOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="写成项目库文件(.xlsx 或 .csv)待补全后导入。"),
+    ] = None,
+    format: Format = "table",
+) -> None:
+    """从专栏文字中找出列明总投资的项目(尚未入库的),作为项目库候选。"""
+    current = settings()
+    with session(current) as opened:
+        found = box_candidates(opened, get_plan(opened, plan))
+    if output is not None:
+        if output.suffix.lower() not in (".xlsx", ".csv"):
+            fail(f"{output}: 应为 .xlsx 或 .csv 文件")
+        write_candidates(output, found)
+        typer.echo(f"已写出 {len(found)} 个候选项目到 {output}")
+        return
+    if format == "json":
+        data = [{"box_key": c.box_key, "box": c.box, "name": c.candidate.name,
+                 "total_investment": amount(c.candidate.total), "text": c.candidate.text,
+                 "start": c.candidate.start, "end": c.candidate.end} for c in found]  # fmt: skip
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    rows = [["专栏", "项目名称", "总投资(万元)", "原文"]]
+    rows += [
+        [c.box, c.candidate.name, amount(c.candidate.total) or "", c.candidate.text] for c in found
+    ]
+    for line in aligned(rows):
+        typer.echo(line)
+    typer.echo(f"共 {len(found)} 个候选项目。")
+
+
 def _amount(option: str, text: str | None, unit: str) -> Decimal | None:
     if text is None:
         return None
@@ -340,6 +374,7 @@ def register(app: typer.Typer) -> None:
     projects_app.command()(milestone)
     projects_app.command()(rate)
     projects_app.command()(export)
+    projects_app.command()(candidates)
     progress_app.command("add")(progress_add)
     progress_app.command("import")(progress_import)
     projects_app.add_typer(progress_app, name="progress")
