@@ -18,6 +18,7 @@ from planwatch.services.plans import get_plan
 from planwatch.services.project_cells import parse_report_period
 from planwatch.services.project_progress import import_progress
 from planwatch.services.project_register import import_register
+from planwatch.services.project_summary import plan_project_summary
 from planwatch.services.project_views import ProjectFilters, project_list
 from planwatch.services.projects import (
     ReportEntry,
@@ -167,3 +168,17 @@ def test_an_editor_reports_only_for_its_department(database: Database, plan_id: 
         assert rating.rating == "绿黄"
         with pytest.raises(InvalidInput, match="须说明理由"):
             rate_project(session, port, "红", " ", "e")
+
+
+def test_the_summary_reads_the_register(database: Database, plan_id: int) -> None:
+    with database.session() as session:
+        plan = get_plan(session, None)
+        add_report(
+            session, plan, find_project(session, plan, "1"), entry("2023-06", "700", "4400"), "x"
+        )
+        summary = plan_project_summary(session, plan, date(2023, 6, 30), ProjectThresholds())
+        assert (summary.projects, summary.started, summary.cumulative) == (2, 1, 4400)
+        assert (summary.year_plan, summary.year_completed) == (2000, 700)
+        # the hospital (2022-03-01 start, nothing reported) is a delayed start: red
+        assert [lag.name for lag in summary.lagging] == ["县人民医院综合楼"]
+        assert {b.box.split(" ")[0] for b in summary.boxes} == {"专栏1", "专栏2"}

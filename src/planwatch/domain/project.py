@@ -105,3 +105,12 @@ class Project:
 
     def milestone(self, kind: MilestoneKind) -> Milestone | None:
         return next((m for m in self.milestones if m.kind == kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredProject:
+    """A project with what a report groups it by: its 专栏 ("专栏1 标题") and department."""
+
+    project: Project
+    box: str = ""
+    department: str = ""
