@@ -9,7 +9,7 @@ reads one project in full: reports, milestones, ratings, investment by year.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -108,6 +108,19 @@ def project_list(
 ) -> ProjectList:
     """Every project of ``plan`` judged on the filters' year, filtered, with totals."""
     as_of = as_of_date(filters.year, today or date.today())
+    return filter_projects(all_projects(session, plan, thresholds, as_of), filters)
+
+
+def filter_projects(listing: ProjectList, filters: ProjectFilters) -> ProjectList:
+    """The projects of ``listing`` that match ``filters`` (the year aside), with their totals."""
+    rows = [row for row in listing.rows if _matches(row, filters)]
+    return replace(listing, rows=tuple(rows), totals=_totals(rows))
+
+
+def all_projects(
+    session: Session, plan: Plan, thresholds: ProjectThresholds, as_of: date
+) -> ProjectList:
+    """Every project of ``plan`` judged on ``as_of``, with totals: what a cache keeps."""
     outline = plan_outline(plan)
     records = list(
         session.scalars(
@@ -144,9 +157,7 @@ def project_list(
             record.code, record.name, record.start_on, record.end_on, record.total_investment,
             plans, reports, tuple(milestones.get(record.id, ())),
         )  # fmt: skip
-        row = _row(record, outline, judge_project(project, as_of, thresholds), ratings)
-        if _matches(row, filters):
-            rows.append(row)
+        rows.append(_row(record, outline, judge_project(project, as_of, thresholds), ratings))
     return ProjectList(
         plan.id, as_of, tuple(rows), _totals(rows),
         tuple((b.key, f"{b.label} {b.title}") for b in outline.boxes),

@@ -19,6 +19,7 @@ from planwatch.web.api import PREFIX as API_PREFIX
 from planwatch.web.api import router as api_router
 from planwatch.web.cache import OverviewCache
 from planwatch.web.pages import router as pages_router
+from planwatch.web.project_cache import ProjectListCache
 
 PACKAGE = Path(str(resources.files("planwatch.web")))
 
@@ -55,6 +56,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     app.state.database = db
     app.state.templates = templates()
     app.state.overviews = OverviewCache()
+    app.state.project_lists = ProjectListCache()
     errors.install(app)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
     app.include_router(api_router, prefix=API_PREFIX)

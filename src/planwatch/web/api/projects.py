@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, UploadFile
+from fastapi import APIRouter, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -20,7 +20,7 @@ from planwatch.services.project_cells import TO_WAN, parse_report_period
 from planwatch.services.project_detail import project_detail
 from planwatch.services.project_export import detail_json, list_json
 from planwatch.services.project_register import import_register
-from planwatch.services.project_views import ProjectFilters, as_of_date, project_list
+from planwatch.services.project_views import ProjectFilters, as_of_date
 from planwatch.services.projects import (
     ReportEntry,
     add_report,
@@ -36,6 +36,7 @@ from planwatch.store.models import ProjectRecord
 from planwatch.web.api.common import plan_or_404
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.errors import error_body
+from planwatch.web.project_cache import ProjectListCache
 from planwatch.web.uploads import read_upload
 
 router = APIRouter(tags=["projects"])
@@ -76,6 +77,7 @@ def project_or_404(session: SessionDep, project_id: int) -> ProjectRecord:
 
 @router.get("/projects")
 def list_projects(
+    request: Request,
     session: SessionDep,
     settings: SettingsDep,
     _: ReaderDep,
@@ -90,7 +92,8 @@ def list_projects(
     """重大项目清单及合计;可按专栏、章、牵头单位、状态、灯号和年度筛选(金额单位:万元)。"""
     found = plan_or_404(session, plan) if plan is not None else get_plan(session, None)
     filters = ProjectFilters(box, chapter, department, status, light, year)
-    return list_json(project_list(session, found, project_thresholds(settings), filters))
+    cache: ProjectListCache = request.app.state.project_lists
+    return list_json(cache.listing(session, found, project_thresholds(settings), filters))
 
 
 @router.get("/projects/{project_id}")

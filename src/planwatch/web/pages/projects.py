@@ -21,7 +21,7 @@ from planwatch.errors import InvalidInput
 from planwatch.services.project_cells import TO_WAN, parse_report_period
 from planwatch.services.project_detail import ProjectDetail, project_detail
 from planwatch.services.project_export import EXPORT_HEADER, amount, export_rows
-from planwatch.services.project_views import ProjectFilters, as_of_date, project_list
+from planwatch.services.project_views import ProjectFilters, as_of_date
 from planwatch.services.projects import (
     ReportEntry,
     add_report,
@@ -33,6 +33,7 @@ from planwatch.services.tables import write_xlsx
 from planwatch.web.api.projects import project_or_404, project_thresholds
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.pages.context import chosen_plan, render
+from planwatch.web.project_cache import ProjectListCache
 
 router = APIRouter()
 PAGE_SIZE = 100
@@ -62,7 +63,8 @@ def projects_page(
 ) -> HTMLResponse:  # fmt: skip
     chosen = chosen_plan(session, plan)
     filters = _filters(box, chapter, department, status, light, year)
-    listing = project_list(session, chosen, project_thresholds(settings), filters)
+    cache: ProjectListCache = request.app.state.project_lists
+    listing = cache.listing(session, chosen, project_thresholds(settings), filters)
     pages = max(1, -(-len(listing.rows) // PAGE_SIZE))
     shown = listing.rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     query = {k: v for k, v in request.query_params.items() if k != "page"}
@@ -78,13 +80,14 @@ def projects_page(
 
 @router.get("/projects/export.xlsx")
 def projects_export(
-    session: SessionDep, settings: SettingsDep, _: ReaderDep,
+    request: Request, session: SessionDep, settings: SettingsDep, _: ReaderDep,
     plan: PlanQuery = None, box: Text = None, chapter: Text = None, department: Text = None,
     status: Text = None, light: Text = None, year: YearQuery = None,
 ) -> Response:  # fmt: skip
     chosen = chosen_plan(session, plan)
     filters = _filters(box, chapter, department, status, light, year)
-    listing = project_list(session, chosen, project_thresholds(settings), filters)
+    cache: ProjectListCache = request.app.state.project_lists
+    listing = cache.listing(session, chosen, project_thresholds(settings), filters)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "projects.xlsx"
         write_xlsx(path, [("重大项目", EXPORT_HEADER, export_rows(listing))])
