@@ -17,6 +17,7 @@ from planwatch.cli.documents import aligned
 from planwatch.domain.assessment import Light
 from planwatch.domain.project import ProjectStatus
 from planwatch.services.plans import get_plan
+from planwatch.services.project_boxes import plan_outline
 from planwatch.services.project_candidates import box_candidates, write_candidates
 from planwatch.services.project_cells import parse_amount, parse_report_period
 from planwatch.services.project_detail import project_detail
@@ -120,8 +121,6 @@ def list_(
         found = get_plan(opened, plan)
         box_key = None
         if box:
-            from planwatch.services.project_boxes import plan_outline
-
             ref = plan_outline(found).box(box)
             if ref is None:
                 fail(f"--box: 规划中没有「{box}」")

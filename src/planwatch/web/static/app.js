@@ -76,6 +76,10 @@ function describe(body) {
     return body.created ? `<p class="ok">已导入「${esc(body.plan_key)}」第${esc(body.version)}版,新增指标草稿 ${esc(body.indicators_added)} 项。</p>`
                         : `<p class="ok">未改动:该文件已是「${esc(body.plan_key)}」的第${esc(body.version)}版。</p>`;
   }
+  if ("departments_added" in body) {
+    const will = body.dry_run ? "检查通过,将" : "已";
+    return `<p class="ok">${will}新增项目 ${esc(body.created)} 个,更新 ${esc(body.updated)} 个,未变 ${esc(body.unchanged)} 个。</p>`;
+  }
   const verb = body.dry_run ? "检查通过,将新增" : "已新增";
   return `<p class="ok">${verb}观测值 ${esc(body.added)} 条,未变 ${esc(body.unchanged)} 条,空白 ${esc(body.blank)} 行。</p>`;
 }
