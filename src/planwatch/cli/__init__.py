@@ -12,6 +12,7 @@ from planwatch.cli import (
     assessment,
     assignments,
     comparison,
+    corpus,
     data,
     documents,
     plans,
@@ -25,6 +26,7 @@ from planwatch.cli.app import app
 __all__ = ["app", "main"]
 
 documents.register(app)
+corpus.register(app)
 data.register(app)
 plans.register(app)
 comparison.register(app)

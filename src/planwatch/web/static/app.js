@@ -1,7 +1,7 @@
 /* planwatch pages: ECharts charts and uploads with progress. No network access beyond this site. */
 "use strict";
 
-const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "无数据": "#9aa5b1" };
+const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "提前完成": "#1b5e20", "已完成": "#2e7d32", "未完成": "#c62828", "无数据": "#9aa5b1" };
 
 function chartData(element) {
   try { return JSON.parse(element.dataset.chart); } catch (e) { return null; }
