@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     """Assessment thresholds to override (PLANWATCH_THRESHOLDS, JSON), e.g.
     ``{"ahead": "0.15", "binding_lag_red": "0.15"}``; names as in docs/assessment.md."""
 
+    project_thresholds: dict[str, str] = Field(default_factory=dict)
+    """Major-project light thresholds to override (PLANWATCH_PROJECT_THRESHOLDS, JSON), e.g.
+    ``{"lag_red": "0.2"}``; names as in docs/projects.md."""
+
     public_read: bool = False
     """Anyone may read the dashboard and the API without signing in (PLANWATCH_PUBLIC_READ);
     writes always need a signed-in user."""

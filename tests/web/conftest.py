@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,6 +21,7 @@ from planwatch.services.sample import load_sample
 from planwatch.services.users import add_user
 from planwatch.settings import Settings
 from planwatch.store.database import Database
+from planwatch.store.models import ProjectRecord
 from planwatch.web.app import create_app
 
 PASSWORD = "correct-horse-42"
@@ -36,6 +39,7 @@ class Site:
     plan_id: int
     gdp_id: int
     trade_id: int
+    project_id: int = 0  # a major project led by 区统计局, 2021-2025, 10000 万元
 
 
 @pytest.fixture
@@ -48,7 +52,14 @@ def site(database: Database) -> Site:
         trade.department = department(session, "区发改局")
         for name, (role, dept) in USERS.items():
             add_user(session, name, PASSWORD, role, dept, None, actor="test")
-        return Site(database, plan.id, gdp.id, trade.id)
+        project = ProjectRecord(
+            plan=plan, code="1", name="江北港二期", start_on=date(2021, 1, 1),
+            end_on=date(2025, 12, 31), period_text="2021-2025", total_investment=Decimal(10000),
+            department=gdp.department, box_key="box:十四五区域合作开放重大项目及重要事项",
+        )  # fmt: skip
+        session.add(project)
+        session.flush()
+        return Site(database, plan.id, gdp.id, trade.id, project.id)
 
 
 def make_client(site: Site, **settings: object) -> TestClient:

@@ -63,6 +63,38 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
     ("POST", "/continuity/{plan_id}/confirm"): ({"data": {}}, "admin"),
     ("POST", "/plans/{plan_id}/settings"): ({"data": {"title": "新标题"}}, "admin"),
     ("POST", "/plans/{plan_id}/default"): ({"data": {}}, "admin"),
+    ("POST", "/api/v1/projects/{project_id}/reports"): (
+        {"json": {"period": "2023-06", "cumulative": "4000"}},
+        "editor",
+    ),
+    ("PUT", "/api/v1/projects/{project_id}/milestones/{kind}"): (
+        {"json": {"actual": "2021-03-01"}},
+        "editor",
+    ),
+    ("POST", "/api/v1/projects/{project_id}/ratings"): (
+        {"json": {"rating": "黄", "reason": "征地滞后"}},
+        "editor",
+    ),
+    ("POST", "/api/v1/plans/{plan_id}/projects/import"): (
+        {
+            "files": {
+                "file": (
+                    "p.csv",
+                    "项目名称,建设起止年限,总投资(万元)\n港口,2022,1\n".encode(),
+                    "text/csv",
+                )
+            }
+        },
+        "admin",
+    ),
+    ("POST", "/projects/{project_id}/reports"): (
+        {"data": {"period": "2023-06", "cumulative": "4000"}},
+        "editor",
+    ),
+    ("POST", "/projects/{project_id}/ratings"): (
+        {"data": {"rating": "黄", "reason": "征地滞后"}},
+        "editor",
+    ),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -71,8 +103,9 @@ PUBLIC_WRITES = {("POST", "/api/v1/auth/login"), ("POST", "/login")}
 
 def url(path: str, site: Site) -> str:
     return path.format(
-        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005"
-    )
+        indicator_id=site.gdp_id, plan_id=site.plan_id, above=site.plan_id, code="I005",
+        project_id=site.project_id, kind="开工",
+    )  # fmt: skip
 
 
 def send(

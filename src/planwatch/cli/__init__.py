@@ -16,6 +16,7 @@ from planwatch.cli import (
     data,
     documents,
     plans,
+    projects,
     reports,
     users,
     web,
@@ -34,6 +35,7 @@ reports.register(app)
 users.register(app)
 web.register(app)
 assignments.register(app)
+projects.register(app)
 
 
 def main() -> None:

@@ -125,8 +125,11 @@ class Table:
         return found
 
 
-def read_table(path: Path) -> Table:
-    """Read a CSV or XLSX file; a bad file raises InvalidInput naming the file and the problem."""
+def read_table(path: Path, *, merged: bool = False) -> Table:
+    """Read a CSV or XLSX file; a bad file raises InvalidInput naming the file and the problem.
+
+    ``merged``: read a sheet laid out for people (see :func:`parse_table`).
+    """
     name = str(path)
     try:
         data = path.read_bytes()
@@ -134,17 +137,27 @@ def read_table(path: Path) -> Table:
         raise InvalidInput(f"{name}: 文件不存在") from error
     except OSError as error:
         raise InvalidInput(f"{name}: 无法读取文件({error.strerror or error})") from error
-    return parse_table(data, name)
+    return parse_table(data, name, merged=merged)
 
 
-def parse_table(data: bytes, name: str) -> Table:
-    """Parse spreadsheet bytes (XLSX by its zip signature, else CSV)."""
+def parse_table(data: bytes, name: str, *, merged: bool = False) -> Table:
+    """Parse spreadsheet bytes (XLSX by its zip signature, else CSV).
+
+    With ``merged``, for sheets laid out for people (title lines, two-row headers): every
+    cell of a merged range reads as its top-left value, and blank rows are kept (trailing
+    ones dropped) so that row ``i`` of header + rows is spreadsheet row ``i + 1``.
+    """
     if len(data) > MAX_TABLE_BYTES:
         raise InvalidInput(f"{name}: 文件超过 {MAX_TABLE_BYTES // (1024 * 1024)} MB 上限")
     if not data.strip():
         raise InvalidInput(f"{name}: 文件为空")
-    rows = _xlsx_rows(data, name) if data.startswith(b"PK\x03\x04") else _csv_rows(data, name)
-    rows = [row for row in rows if any(cell.strip() for cell in row)] if rows else rows
+    is_xlsx = data.startswith(b"PK\x03\x04")
+    rows = _xlsx_rows(data, name, merged) if is_xlsx else _csv_rows(data, name)
+    if merged:
+        while rows and not any(cell.strip() for cell in rows[-1]):
+            rows.pop()
+    elif rows:
+        rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise InvalidInput(f"{name}: 表格中没有内容")
     if len(rows) - 1 > MAX_ROWS:
@@ -182,9 +195,9 @@ def _limited(rows: Iterator[Any]) -> Iterator[Any]:
         yield row
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
+def _xlsx_rows(data: bytes, name: str, merged: bool = False) -> list[list[str]]:
     try:
-        rows = _sheet_values(data, formulas=False)
+        rows = _sheet_values(data, formulas=False, merged=merged)
         if not _has_formulas(data):
             return [[_cell_text(value) for value in row] for row in rows]
         formulas = _sheet_values(data, formulas=True)
@@ -200,14 +213,25 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
     return [[_cell_text(value) for value in row] for row in rows]
 
 
-def _sheet_values(data: bytes, *, formulas: bool) -> list[tuple[Any, ...]]:
-    """The first sheet's cell values: cached results, or the formulas as written."""
+def _sheet_values(data: bytes, *, formulas: bool, merged: bool = False) -> list[tuple[Any, ...]]:
+    """The first sheet's cell values: cached results, or the formulas as written.
+
+    With ``merged`` every cell of a merged range reads as its top-left value; merged ranges
+    are known only to a fully loaded sheet, not to a read-only one.
+    """
     with warnings.catch_warnings():  # "Data Validation extension is not supported", …
         warnings.simplefilter("ignore")
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=not formulas)
+        workbook = load_workbook(io.BytesIO(data), read_only=not merged, data_only=not formulas)
         try:
             sheet = workbook.worksheets[0]
-            return list(_limited(sheet.iter_rows(values_only=True)))
+            rows = [list(row) for row in _limited(sheet.iter_rows(values_only=True))]
+            if merged:
+                for cells in list(sheet.merged_cells.ranges):
+                    top = rows[cells.min_row - 1][cells.min_col - 1]
+                    for row in range(cells.min_row - 1, min(cells.max_row, len(rows))):
+                        for column in range(cells.min_col - 1, cells.max_col):
+                            rows[row][column] = top
+            return [tuple(row) for row in rows]
         finally:
             workbook.close()
 

@@ -21,6 +21,7 @@ from planwatch.web.api import router as api_router
 from planwatch.web.cache import OverviewCache
 from planwatch.web.guard import RequestGuard
 from planwatch.web.pages import router as pages_router
+from planwatch.web.project_cache import ProjectListCache
 
 PACKAGE = Path(str(resources.files("planwatch.web")))
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         settings.signin_window_seconds,
         hash_slots=settings.max_concurrent_hashes,
     )
+    app.state.project_lists = ProjectListCache()
     errors.install(app)
     app.add_middleware(
         RequestGuard,

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from planwatch.web.pages import account, browse, comparison, entry, plans
+from planwatch.web.pages import account, browse, comparison, entry, plans, projects
 
-MODULES = (browse, entry, account, plans, comparison)
+MODULES = (browse, entry, account, plans, comparison, projects)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)
