@@ -60,6 +60,8 @@ def test_observe_add_and_refuse(env: Path) -> None:
     assert code == 0 and out.startswith("未改动")
     for args, message in [
         (("GDP", "2023", "八百"), "不是数字"),
+        (("GDP", "2023", "1,2,3"), "千位分隔符位置不正确"),
+        (("GDP", "2023", "1e30"), "数值过大"),
         (("GDP", "1800", "1"), "不在规划期附近"),
         (("不存在", "2023", "1"), "规划中没有指标"),
         (("GDP", "2023", "1", "--status", "估计"), "状态"),

@@ -46,6 +46,26 @@ class Forbidden(PlanwatchError):
     """
 
 
+class ExtractionBudgetExceeded(InvalidInput):
+    """A document larger than the extraction budget (``Settings.max_extract_chars``).
+
+    The web layer answers it with 413; the CLI with one line and exit code 2.
+
+    >>> error = ExtractionBudgetExceeded("plan.txt", chars=12, limit=10)
+    >>> str(error), error.limit
+    ('plan.txt: 文档有 12 个字符，超过提取上限 10 个字符（PLANWATCH_MAX_EXTRACT_CHARS）', 10)
+    """
+
+    def __init__(self, path: str, *, chars: int, limit: int) -> None:
+        super().__init__(
+            f"{path}: 文档有 {chars} 个字符，超过提取上限 {limit} 个字符"
+            "（PLANWATCH_MAX_EXTRACT_CHARS）"
+        )
+        self.path = path
+        self.chars = chars
+        self.limit = limit
+
+
 class Conflict(PlanwatchError):
     """Someone else changed the same record at the same moment; the caller may retry.
 
@@ -74,3 +94,15 @@ class YearLocked(Forbidden):
     >>> str(YearLocked("2023 年已锁定,需管理员解锁后才能修改"))
     '2023 年已锁定,需管理员解锁后才能修改'
     """
+
+
+class TooManyAttempts(PlanwatchError):
+    """Too many failed sign-ins for an account or an address: locked for a while (429).
+
+    >>> TooManyAttempts("登录失败次数过多", retry_after=900).retry_after
+    900
+    """
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

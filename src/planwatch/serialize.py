@@ -47,6 +47,12 @@ ASSESSMENT_FIELDS = (
     "required_per_year",
     "will_meet_stretch",
     "simulated",
+    "evaluation_year",
+    "current",
+    "gap",
+    "reason",
+    "data_year",
+    "data_label",
 )
 
 
@@ -61,6 +67,11 @@ def assessment_json(a: Assessment) -> dict[str, Any]:
         "inputs": dict(a.inputs),
         "thresholds": dict(a.thresholds),
         "notes": list(a.notes),
+        "baseline_used": {
+            "year": a.baseline_year,
+            "value": plain(a.baseline_value),
+            "origin": a.baseline_origin,
+        },
     }
 
 

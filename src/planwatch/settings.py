@@ -18,6 +18,11 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(default=50 * MEGABYTE, gt=0)
     """Largest plan document accepted, in bytes (PLANWATCH_MAX_DOCUMENT_BYTES)."""
 
+    max_extract_chars: int = Field(default=10_000_000, gt=0)
+    """Largest decoded text extraction reads, in characters (PLANWATCH_MAX_EXTRACT_CHARS):
+    extraction is linear in the text's length, so this bounds its time and memory (about
+    1 s and 100 MB per million characters, docs/benchmarks.md)."""
+
     database_url: str = "sqlite:///planwatch.sqlite3"
     """SQLAlchemy URL (PLANWATCH_DATABASE_URL): the embedded SQLite file in the working folder
     by default; ``postgresql://user@host/db`` for a multi-user deployment."""
@@ -25,6 +30,10 @@ class Settings(BaseSettings):
     thresholds: dict[str, str] = Field(default_factory=dict)
     """Assessment thresholds to override (PLANWATCH_THRESHOLDS, JSON), e.g.
     ``{"ahead": "0.15", "binding_lag_red": "0.15"}``; names as in docs/assessment.md."""
+
+    project_thresholds: dict[str, str] = Field(default_factory=dict)
+    """Major-project light thresholds to override (PLANWATCH_PROJECT_THRESHOLDS, JSON), e.g.
+    ``{"lag_red": "0.2"}``; names as in docs/projects.md."""
 
     public_read: bool = False
     """Anyone may read the dashboard and the API without signing in (PLANWATCH_PUBLIC_READ);
@@ -48,3 +57,27 @@ class Settings(BaseSettings):
 
     user: str | None = None
     """Who the CLI records in the audit log (PLANWATCH_USER); the login name by default."""
+
+    max_body_bytes: int = Field(default=MEGABYTE, gt=0)
+    """Largest JSON or form request body, in bytes (PLANWATCH_MAX_BODY_BYTES); a larger one
+    is refused with 413 before it is read and before sign-in is checked."""
+
+    max_upload_bytes: int = Field(default=51 * MEGABYTE, gt=0)
+    """Largest multipart upload (a plan document or a data file with the form around it),
+    in bytes (PLANWATCH_MAX_UPLOAD_BYTES)."""
+
+    signin_account_failures: int = Field(default=5, gt=0)
+    """Failed sign-ins of one account within the window that lock it
+    (PLANWATCH_SIGNIN_ACCOUNT_FAILURES)."""
+
+    signin_address_failures: int = Field(default=20, gt=0)
+    """Failed sign-ins from one client address within the window that lock it
+    (PLANWATCH_SIGNIN_ADDRESS_FAILURES)."""
+
+    signin_window_seconds: int = Field(default=15 * 60, gt=0)
+    """How long a failed sign-in counts, and how long a lockout lasts
+    (PLANWATCH_SIGNIN_WINDOW_SECONDS)."""
+
+    max_concurrent_hashes: int = Field(default=2, gt=0, le=64)
+    """Password hashes (argon2, 64 MiB each) computed at once; more sign-ins wait
+    (PLANWATCH_MAX_CONCURRENT_HASHES)."""

@@ -26,7 +26,7 @@ CASES = [
     # 2021 breached, 2022 back under: yellow with a note
     Case("ceiling-earlier-breach", WATER, levels({2021: "2.40", 2022: "2.30"}), 2022, Status.ON_TRACK, Y, note="2021 年曾超出"),
     # Target year: 2.38 ≤ 2.39, nothing left to project
-    Case("ceiling-met-at-target-year", WATER, levels({2025: "2.38"}), 2025, Status.ON_TRACK, G, "1"),
+    Case("ceiling-met-at-target-year", WATER, levels({2025: "2.38"}), 2025, Status.COMPLETED, G, "1"),
     # Floor: 30.6 ≥ 30; compound 30.6 × 0.993527^3 = 30.0097 ≥ 30; line (2020, 31)-(2022, 30.6) → 30.0 in 2025
     Case("floor-kept", FARMLAND, levels({2022: "30.6"}), 2022, Status.ON_TRACK, G, "0.4"),
     Case("floor-breached", FARMLAND, levels({2022: "29.8"}), 2022, Status.LAGGING, R, "0.4"),

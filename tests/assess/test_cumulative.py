@@ -23,7 +23,7 @@ CASES = [
     # 2022 missing: S = 8000, P = 0.4, τ = 0.6 → gap 0.2
     Case("missing-year", JOBS, levels({2021: "4000", 2023: "4000"}), 2023, Status.LAGGING, Y, "0.6", "0.4", "缺少 2022"),
     # S = 5 × 3900 = 19500, P = 0.975 at τ = 1: missed → at least yellow
-    Case("missed-at-target-year", JOBS, levels(dict.fromkeys(range(2021, 2026), "3900")), 2025, Status.LAGGING, Y, "1", "0.975", "目标年已到"),
+    Case("missed-at-target-year", JOBS, levels(dict.fromkeys(range(2021, 2026), "3900")), 2025, Status.UNMET, R, "1", "0.975", "目标年已到"),
     # A value before the period (2020) is not part of the sum
     Case("before-period-not-summed", JOBS, levels({2020: "9000"}), 2022, Status.NO_DATA, GREY, "0.4"),
     # Ceiling: S = 200, pace 100 → 2025: 200 + 3 × 100 = 500 ≤ 500

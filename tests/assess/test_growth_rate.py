@@ -34,9 +34,9 @@ CASES = [
     # ḡ = 1.10^(1/2) − 1 = 0.048809 > 0.03
     Case("rate-ceiling-broken", ENERGY_CAP, levels({2022: "110"}), 2022, Status.LAGGING, R, "0.4"),
     # Five years at 5% against 6%: P = ln 1.05/ln 1.06 = 0.8373 at τ = 1 → missed; gap 0.163 → yellow
-    Case("missed-at-target-year", GDP_6, rates(dict.fromkeys(range(2021, 2026), "5")), 2025, Status.LAGGING, Y, "1", "0.8373", "目标年已到"),
+    Case("missed-at-target-year", GDP_6, rates(dict.fromkeys(range(2021, 2026), "5")), 2025, Status.UNMET, R, "1", "0.8373", "目标年已到"),
     # Five years at 7%: P = ln 1.07/ln 1.06 = 1.1611 → ahead (no 提前实现 for rates)
-    Case("met-at-target-year", GDP_6, rates(dict.fromkeys(range(2021, 2026), "7")), 2025, Status.AHEAD, G, "1", "1.1611"),
+    Case("met-at-target-year", GDP_6, rates(dict.fromkeys(range(2021, 2026), "7")), 2025, Status.COMPLETED, G, "1", "1.1611"),
     # Shrinking while growth is targeted: P = ln 0.96/(5 ln 1.06) = −0.040822/0.291345 = −0.1401
     Case("deterioration", indicator(RATE, "6", baseline="100"), levels({2022: "96"}), 2022, Status.LAGGING, R, "0.4", "-0.1401"),
     Case("negative-level", indicator(RATE, "6", baseline="-5"), levels({2022: "3"}), 2022, Status.NO_DATA, GREY, note="非正"),

@@ -32,17 +32,17 @@ CASES = [
     # 突破 is strict: 1000 is not > 1000; P = 1, τ = 0.8, P − τ = 0.2 → ahead, not achieved
     Case("strict-comparator-not-met", GDP, levels({2024: "1000"}), 2024, Status.AHEAD, G, "0.8", "1"),
     # Met in the target year itself: judged by bands at τ = 1; P = 483.64/383.64 = 1.2607
-    Case("met-at-target-year", GDP, levels({2025: "1100"}), 2025, Status.AHEAD, G, "1", "1.2607"),
+    Case("met-at-target-year", GDP, levels({2025: "1100"}), 2025, Status.COMPLETED, G, "1", "1.2607"),
     # P = 373.64/383.64 = 0.97393 at τ = 1: the band says green, a missed target is at least yellow
-    Case("missed-at-target-year", GDP, levels({2025: "990"}), 2025, Status.LAGGING, Y, "1", "0.9739", "目标年已到"),
+    Case("missed-at-target-year", GDP, levels({2025: "990"}), 2025, Status.UNMET, R, "1", "0.9739", "目标年已到"),
     # As of 2026 with 2024 the latest (no 2025 value): P = 283.64/383.64 = 0.7393, τ = 0.8
-    Case("target-year-passed", GDP, levels({2024: "900"}), 2026, Status.LAGGING, Y, "0.8", "0.7393", "目标年已到"),
+    Case("target-year-passed", GDP, levels({2024: "900"}), 2026, Status.NO_DATA, GREY, "0.8", "0.7393", "缺少 2025 年数据"),
     # 2026 data is after the target year and ignored; 2025: P = 333.64/383.64 = 0.8697, gap 0.13
-    Case("after-target-year-ignored", GDP, levels({2025: "950", 2026: "1100"}), 2027, Status.LAGGING, Y, "1", "0.8697", "2026"),
+    Case("after-target-year-ignored", GDP, levels({2025: "950", 2026: "1100"}), 2027, Status.UNMET, R, "1", "0.8697", "2026"),
     # τ at the as-of year = (2022 − 2020)/5 = 0.4
     Case("no-data", GDP, (), 2022, Status.NO_DATA, GREY, "0.4", note="无观测数据"),
     # The only observation is the baseline year's
-    Case("only-baseline-observed", GDP_NO_BASE, levels({2020: "616.36"}), 2022, Status.NO_DATA, GREY, note="仅有基期数据"),
+    Case("only-baseline-observed", GDP_NO_BASE, levels({2020: "616.36"}), 2022, Status.NO_DATA, GREY, note="仅有基期（2020年）数据"),
     # One observation, no baseline value: P cannot be computed
     Case("missing-baseline", GDP_NO_BASE, levels({2022: "767.81"}), 2022, Status.NO_DATA, GREY, note="缺少基期值"),
     # …but a met target needs no baseline

@@ -120,6 +120,9 @@ def test_summarize_counts_every_status() -> None:
         Status.AHEAD: 1,
         Status.ON_TRACK: 1,
         Status.LAGGING: 1,
+        Status.COMPLETED_EARLY: 0,
+        Status.COMPLETED: 0,
+        Status.UNMET: 0,
         Status.NO_DATA: 1,
     }
 

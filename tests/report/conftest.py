@@ -1,4 +1,4 @@
-"""Reports rendered once per test session: the sample as of 2022 and the hand-built overview."""
+"""Reports rendered once per test session: the sample as of 2022 and 2025, the hand-built overview."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ from planwatch.services.overview import PlanOverview
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> PlanOverview:
     return sample_overview(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def sample_final(tmp_path_factory: pytest.TempPathFactory) -> PlanOverview:
+    """The sample as of its last year (2025), for the final evaluation."""
+    return sample_overview(tmp_path_factory.mktemp("sample-final"), as_of=2025)
 
 
 @pytest.fixture(scope="session")

@@ -72,9 +72,11 @@ def test_plan_name(period: tuple[int, int] | None, region: str | None, name: str
 
 
 def test_sample_judgement_in_the_national_vocabulary(sample: PlanOverview) -> None:
+    # GDP is the only one judged; 社会消费品零售总额 has a 2022 value but no baseline
     assert (
-        "截至2022年，纳入评估的38项指标中，0项提前实现，0项快于预期，1项基本符合预期，0项滞后，"
-        "37项暂无数据。"
+        "截至2022年，纳入评估的38项指标中，可依据2022年数据评价的1项：0项提前实现，0项快于预期，"
+        "1项基本符合预期，0项滞后；其余37项暂无可评价的2022年数据（其中1项有数据但尚不能评价，"
+        "原因见表）。"
     ) in texts(sample)
 
 
@@ -83,17 +85,19 @@ def test_sample_judgement_in_the_national_vocabulary(sample: PlanOverview) -> No
     [
         pytest.param(
             ReportKind.ANNUAL,
-            "2022年，纳入监测的5项指标中，0项提前实现，1项快于预期，1项基本符合预期，2项滞后，1项暂无数据。",
+            "2022年，纳入监测的5项指标中，可依据2022年数据评价的4项：0项提前实现，1项快于预期，"
+            "1项基本符合预期，2项滞后；其余1项暂无可评价的2022年数据。",
             id="annual",
         ),
         pytest.param(
             ReportKind.MIDTERM,
-            "截至2022年，纳入评估的5项指标中，0项提前实现，1项快于预期，1项基本符合预期，2项滞后，1项暂无数据。",
+            "截至2022年，纳入评估的5项指标中，可依据2022年数据评价的4项：0项提前实现，1项快于预期，"
+            "1项基本符合预期，2项滞后；其余1项暂无可评价的2022年数据。",
             id="midterm",
         ),
         pytest.param(
             ReportKind.FINAL,
-            "按目标完成情况统计：2项预计完成，2项预计难以完成，1项无数据。",
+            "按目标完成情况统计：2项预计完成，2项预计难以完成。",
             id="final-completion",
         ),
         pytest.param(
@@ -140,7 +144,7 @@ def test_lagging_section_gives_requirement_reasons_and_measures() -> None:
         == "2022年为39.25%，完成目标进度12.5%，序时进度40.0%，落后27.5个百分点，滞后，红灯。"
     )
     assert forest[1].startswith("实现2025年目标，2023—2025年需年均增长0.30%")
-    assert forest[-1].startswith("原因与措施：尚未填报")
+    assert forest[-1] == "原因与措施：牵头单位尚未填报，请补充。"
     assert water[0] == "2022年为2.5亿立方米，超出控制目标0.11亿立方米，滞后，红灯。"
     assert water[-3:] == [
         "牵头单位：区水务局。",
@@ -171,11 +175,12 @@ def test_binding_indicators_first_and_monitoring_apart() -> None:
     )
 
 
-def test_final_evaluation_adds_the_completion_column() -> None:
+def test_final_evaluation_has_its_own_table() -> None:
     final = build_report(overview(), ReportKind.FINAL).tables[0]
     midterm = build_report(overview(), ReportKind.MIDTERM).tables[0]
-    assert final.header[-1] == "完成情况" and "完成情况" not in midterm.header
-    assert [row[-1] for row in final.rows] == [
+    assert final.header[-2:] == ("完成情况", "说明") and "完成情况" not in midterm.header
+    assert "序时进度" not in final.header and "预警" not in final.header
+    assert [row[-2] for row in final.rows] == [
         "预计难以完成",
         "预计难以完成",
         "预计完成",
@@ -214,7 +219,8 @@ def test_chart_count_is_capped() -> None:
 def test_appendix_lists_thresholds_in_force(built: PlanOverview) -> None:
     report = build_report(built, ReportKind.MIDTERM)
     thresholds = next(t for t in report.tables if "判定阈值" in t.caption)
-    assert ("lag_red", "预期性指标红灯：落后序时进度超过该值", "0.30") in thresholds.rows
+    assert ("预期性指标红灯界限", "落后序时进度超过该值亮红灯", "30个百分点") in thresholds.rows
+    assert ("统计数据滞后年数", thresholds.rows[-1][1], "0年") == thresholds.rows[-1]
     working = [b.text for b in report.appendix.children[2].blocks if isinstance(b, Paragraph)]
     assert working[0].startswith("用水总量：") and len(working) == 4
 
@@ -223,7 +229,10 @@ def test_report_without_any_data() -> None:
     empty = overview((overview().indicators[4],))
     report = build_report(empty, ReportKind.ANNUAL)
     paragraphs = texts(empty, ReportKind.ANNUAL)
-    assert "目前尚无可用于评估的监测数据，请相关部门尽快报送数据后再作判断。" in paragraphs
+    assert (
+        "由于缺少可评价的2022年数据，目前尚不能对规划实施情况作出总体判断，"
+        "请相关部门尽快报送数据后再作判断。"
+    ) in paragraphs
     assert "暂无有观测数据的指标，走势图待数据报送后生成。" in paragraphs
     assert len(report.figures) == 1 and empty.counts[Status.NO_DATA] == 1
     assert isinstance(report.tables[0], Table)

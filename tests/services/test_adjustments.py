@@ -188,3 +188,31 @@ def test_an_indicator_of_another_plan_is_refused(database: Database, plan_id: in
             [TargetChange(find_indicator(city, "森林覆盖率"), Decimal(1))],
             "规划科",
         )
+
+
+def test_reports_list_adjusted_targets(database: Database, plan_id: int) -> None:
+    from planwatch.report import ReportKind
+    from planwatch.report.content import build_report
+
+    with database.session() as session:
+        plan = session.get(Plan, plan_id)
+        assert plan is not None
+        add_adjustment(session, plan, APPROVAL, [TargetChange(gdp(plan), Decimal(760))], "规划科")
+    with database.session() as session:
+        overview = plan_overview(session, str(plan_id), 2023, Thresholds())
+    for kind in (ReportKind.MIDTERM, ReportKind.FINAL):
+        report = build_report(overview, kind)
+        section = next(s for s in report.sections if s.title == "规划调整情况")
+        table = section.blocks[1]
+        assert table.rows == (  # type: ignore[union-attr]
+            ("地区生产总值", "800（2025年）", "760（2025年）", "区人大常委会 清人常〔2023〕7号",
+             "2023年6月28日", "2023年起", "受外部环境影响,经济总量目标下调"),
+        )  # fmt: skip
+    with database.session() as session:  # a plan without adjustments has no such section
+        other = import_plan(
+            session, read_document(PLANS / "linjiang-city-14th.txt", max_bytes=1 << 20), "规划科"
+        ).plan_id
+        unadjusted = plan_overview(session, str(other), 2023, Thresholds())
+    assert all(
+        s.title != "规划调整情况" for s in build_report(unadjusted, ReportKind.ANNUAL).sections
+    )

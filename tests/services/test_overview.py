@@ -56,9 +56,12 @@ def test_a_new_observation_changes_the_status(loaded: Database) -> None:
         gdp = find_indicator(get_plan(session, None), "GDP")
         add_observation(session, gdp, 2023, Decimal("1010"), "统计局")
     with loaded.session() as session:
-        result = plan_overview(session, None, None, Thresholds())
+        result = plan_overview(session, None, 2023, Thresholds())
+        default = plan_overview(session, None, None, Thresholds())
     gdp_row = next(r.assessment for r in result.assessed if r.indicator.name == "GDP")
     assert (result.as_of, gdp_row.status) == (2023, Status.ACHIEVED_EARLY)
+    # one indicator with 2023 data does not move the default year: most have data up to 2022
+    assert default.as_of == 2022
 
 
 def test_thresholds_decide_the_band(loaded: Database) -> None:

@@ -80,7 +80,11 @@ def test_roles_have_chinese_labels() -> None:
 
 PASSWORDS = [
     # id, password, username, problem (None: accepted)
-    ("ten characters", "abcdefghij", "", None),
+    ("ten characters", "ten-chars!", "", None),
+    ("common password", "qwertyuiop", "", "密码太常见,请换一个"),
+    ("common password with a year", "Password2025!", "", "密码太常见,请换一个"),
+    ("two characters repeated", "abababababab", "", "密码过于简单(字符种类太少)"),
+    ("a Chinese phrase", "江阳区规划实施监测平台", "", None),
     ("Chinese sentence", "江阳区十四五规划纲要实施", "", None),
     ("nine characters", "abcdefghi", "", "至少需要 10 个字符"),
     ("all digits", "12345678901", "", "不能全是数字"),

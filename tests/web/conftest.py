@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -21,7 +22,7 @@ from planwatch.services.sample import load_sample
 from planwatch.services.users import add_user
 from planwatch.settings import Settings
 from planwatch.store.database import Database
-from planwatch.store.models import ProgressReport, TaskRecord, TaskUnit
+from planwatch.store.models import ProgressReport, ProjectRecord, TaskRecord, TaskUnit
 from planwatch.web.app import create_app
 
 PASSWORD = "correct-horse-42"
@@ -43,6 +44,7 @@ class Site:
     submitted_id: int
     report_id: int  # 统计局's submitted 2023 report on task T001 (led by 区统计局)
     note_id: int  # 统计局's submitted 2022 reasons and measures for GDP
+    project_id: int = 0  # a major project led by 区统计局, 2021-2025, 10000 万元
 
 
 @pytest.fixture
@@ -66,8 +68,16 @@ def site(database: Database) -> Site:
         session.add(task)
         note = set_progress_note(session, gdp, 2022, "疫情影响", "稳投资促消费", "stats",
                                  review="submitted")  # fmt: skip
+        project = ProjectRecord(
+            plan=plan, code="1", name="江北港二期", start_on=date(2021, 1, 1),
+            end_on=date(2025, 12, 31), period_text="2021-2025", total_investment=Decimal(10000),
+            department=gdp.department, box_key="box:十四五区域合作开放重大项目及重要事项",
+        )  # fmt: skip
+        session.add(project)
         session.flush()
-        return Site(database, plan.id, gdp.id, trade.id, submitted.id, report.id, note.id)
+        return Site(
+            database, plan.id, gdp.id, trade.id, submitted.id, report.id, note.id, project.id
+        )
 
 
 def make_client(site: Site, **settings: object) -> TestClient:

@@ -199,3 +199,43 @@ def test_data_upload_shows_progress_and_a_row_report(
     expect(form.locator(".report")).to_contain_text("未写入任何数据")
     shot(page, "entry-upload-report")
     assert io  # imported for symmetry with the API tests' in-memory files
+
+
+def test_import_list_and_an_editors_report(page: Page, server: str, tmp_path: Path) -> None:
+    register = tmp_path / "项目库.csv"
+    register.write_text(
+        "项目名称,建设起止年限,总投资(亿元),牵头单位\n"
+        "临港物流园,2022年3月—2024年底,1.2,区统计局\n"
+        "错误项目,2024-2022,1,区统计局\n",
+        encoding="utf-8",
+    )
+    sign_in(page, server, "admin")
+    page.goto(f"{server}/projects")
+    form = page.locator("#register-upload")
+    form.locator("input[type=file]").set_input_files(str(register))
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".report")).to_contain_text("第3行「建设起止年限」")
+    expect(form.locator(".report")).to_contain_text("未写入任何数据")
+    register.write_text(
+        "项目名称,建设起止年限,总投资(亿元),牵头单位\n临港物流园,2022年3月—2024年底,1.2,区统计局\n",
+        encoding="utf-8",
+    )
+    form.locator("input[type=file]").set_input_files(str(register))
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".report")).to_contain_text("已新增项目 1 个")
+    page.goto(f"{server}/projects")
+    expect(page.locator("#projects")).to_contain_text("临港物流园")
+    expect(page.locator("#totals")).to_contain_text("2 个项目")
+    shot(page, "projects-list")
+    page.context.clear_cookies()
+    sign_in(page, server, "stats")
+    page.goto(f"{server}/projects")
+    page.click("#projects a:has-text('江北港二期')")
+    page.fill("#report-form input[name=period]", "2023-06")
+    page.fill("#report-form input[name=cumulative]", "3500")
+    page.fill("#report-form textarea[name=progress]", "桩基完成")
+    page.click("#report-form button[type=submit]")
+    expect(page.locator("#reports")).to_contain_text("桩基完成")
+    expect(page.locator("#judgement")).to_contain_text("累计完成 3500 / 总投资 10000")
+    expect(page.locator("#project-chart canvas")).to_have_count(1)
+    shot(page, "project-page")

@@ -202,3 +202,22 @@ def test_diff_and_continuity_pages(client: TestClient, site: Site, tmp_path: Pat
         [{"field": "value", "before": 20, "after": 25}]
     ]
     assert "只有一个版本" not in page(client, f"/continuity?plan={site.plan_id}").get_text()
+
+
+def test_a_plan_over_the_extraction_budget_is_a_413(site: Site) -> None:
+    from conftest import make_client
+
+    with make_client(site, max_extract_chars=200) as client:
+        csrf = login(client, "admin")
+        text = (
+            "某区国民经济和社会发展第十四个五年规划纲要\n第一章 主要目标\n"
+            + "到2025年,地区生产总值达到800亿元。" * 20
+        )
+        response = client.post(
+            "/api/v1/plans",
+            headers={"X-CSRF-Token": csrf},
+            files={"file": ("plan.txt", text.encode(), "text/plain")},
+        )
+    assert response.status_code == 413, response.text
+    assert "PLANWATCH_MAX_EXTRACT_CHARS" in response.json()["error"]["message"]
+    assert len(client.get("/api/v1/plans").json()) == 1  # the sample only: nothing written

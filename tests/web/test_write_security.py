@@ -109,6 +109,38 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         {"data": {"version": "1", "comment": "措施不具体"}},
         "reviewer",
     ),
+    ("POST", "/api/v1/projects/{project_id}/reports"): (
+        {"json": {"period": "2023-06", "cumulative": "4000"}},
+        "editor",
+    ),
+    ("PUT", "/api/v1/projects/{project_id}/milestones/{kind}"): (
+        {"json": {"actual": "2021-03-01"}},
+        "editor",
+    ),
+    ("POST", "/api/v1/projects/{project_id}/ratings"): (
+        {"json": {"rating": "黄", "reason": "征地滞后"}},
+        "editor",
+    ),
+    ("POST", "/api/v1/plans/{plan_id}/projects/import"): (
+        {
+            "files": {
+                "file": (
+                    "p.csv",
+                    "项目名称,建设起止年限,总投资(万元)\n港口,2022,1\n".encode(),
+                    "text/csv",
+                )
+            }
+        },
+        "admin",
+    ),
+    ("POST", "/projects/{project_id}/reports"): (
+        {"data": {"period": "2023-06", "cumulative": "4000"}},
+        "editor",
+    ),
+    ("POST", "/projects/{project_id}/ratings"): (
+        {"data": {"rating": "黄", "reason": "征地滞后"}},
+        "editor",
+    ),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -122,6 +154,7 @@ def url(path: str, site: Site) -> str:
         observation_id=site.submitted_id, year=2023, report_id=site.report_id,
         note_id=site.note_id,
         username="deputy",
+        project_id=site.project_id, kind="开工",
     )  # fmt: skip
 
 
@@ -297,3 +330,32 @@ def test_session_cookie_is_http_only(client: TestClient) -> None:
         "/api/v1/auth/login", json={"username": "deputy", "password": "wrong-password-1"}
     )
     assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "unauthorized"
+
+
+def test_docs_say_what_editors_may_write() -> None:
+    """docs/security.md's role table: editors may enter data and notes but not edit an
+    indicator, as the routes in WRITES allow."""
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:-1]]
+        for line in doc.splitlines()
+        if line.startswith("| ") and line.count("|") == 6
+    }
+    edit = next(cells for name, cells in rows.items() if name.startswith("edit an indicator"))
+    data = next(cells for name, cells in rows.items() if name.startswith("enter or import"))
+    assert WRITES[("PATCH", "/api/v1/indicators/{indicator_id}")][1] == "admin"
+    assert edit[1] == "no" and "own department" in data[1]
+    assert WRITES[("POST", "/api/v1/indicators/{indicator_id}/observations")][1] == "editor"
+
+
+def test_docs_list_the_security_headers() -> None:
+    from pathlib import Path
+
+    from planwatch.web.security import CONTENT_SECURITY_POLICY, security_headers
+
+    doc = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    assert f"`{CONTENT_SECURITY_POLICY}`" in doc
+    for name, value in security_headers():
+        assert name.decode().lower() in doc.lower() and value.decode() in doc

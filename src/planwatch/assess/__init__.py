@@ -5,7 +5,8 @@ The public API: :func:`assess`, :func:`summarize`, :func:`time_share` and
 """
 
 from planwatch.assess.engine import assess, summarize
+from planwatch.assess.overall import Overall, overall
 from planwatch.assess.thresholds import Thresholds
 from planwatch.assess.time import time_share
 
-__all__ = ["Thresholds", "assess", "summarize", "time_share"]
+__all__ = ["Overall", "Thresholds", "assess", "overall", "summarize", "time_share"]

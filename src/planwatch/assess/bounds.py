@@ -9,6 +9,7 @@ from planwatch.assess.comparators import meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.growth import cagr
 from planwatch.assess.projection import first_breach, project_compound, weighted_linear_fit
+from planwatch.assess.status import final_bands
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, Light, Status
 from planwatch.domain.indicator import Comparator, TargetKind
@@ -86,7 +87,12 @@ def assess_bound(frame: Frame) -> Assessment:
 
     status: Status
     light: Light
-    if latest_breached:
+    if t >= big_t:
+        status, light = final_bands(met=not latest_breached)
+        if breached and not latest_breached:
+            notes.append("、".join(map(str, breached)) + f" 年曾超出{word}")
+        lines.append(f"目标年 {big_t} 年{'超出' if latest_breached else '符合'}{word} → {status}")
+    elif latest_breached:
         status, light = Status.LAGGING, Light.RED
         lines.append(f"最新值超出{word} → 滞后,红灯")
     elif breached:
@@ -141,4 +147,5 @@ def assess_bound(frame: Frame) -> Assessment:
         thresholds={},
         notes=(*frame.notes, *notes),
         simulated=frame.series.simulated,
+        gap=-room,
     )

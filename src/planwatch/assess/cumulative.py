@@ -8,7 +8,7 @@ from planwatch.assess import formula as fm
 from planwatch.assess.comparators import meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.projection import first_breach, weighted_linear_fit
-from planwatch.assess.status import band_status, bands, missed_light
+from planwatch.assess.status import bands, final_bands
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, GrowthVerdict, Light, Status
 
@@ -31,7 +31,8 @@ def assess_cumulative(frame: Frame) -> Assessment:
         return frame.no_data("缺少规划期(基期年),无法确定累计起点")
     annual = frame.series.levels_between(t0, big_t)
     if not annual:
-        return frame.no_data("规划期内无观测数据", share=time_share(t0, big_t, frame.as_of))
+        share = time_share(t0, big_t, frame.as_of)
+        return frame.no_data("规划期内无观测数据", share=share, reason="无观测数据")
     latest = annual[-1]
     t = latest.year
     total = sum((o.value for o in annual), Decimal(0))
@@ -69,7 +70,10 @@ def assess_cumulative(frame: Frame) -> Assessment:
         breach = first_breach(
             lambda y: total + pace * (y - t), t, big_t, goal, target.comparator, direction
         )
-        if not met:
+        if frame.final(t):
+            status, light = final_bands(met=met)
+            lines.append(f"目标年已到,累计 {fm.num(total)},上限 {fm.num(goal)} → {status}")
+        elif not met:
             status, light = Status.LAGGING, Light.RED
             lines.append(f"累计 {fm.num(total)} 已超出上限 {fm.num(goal)} → 滞后")
         elif breach is not None:
@@ -85,15 +89,22 @@ def assess_cumulative(frame: Frame) -> Assessment:
         lines.append(f"进度 P = S/X = {fm.num(total)}/{fm.num(goal)} = {fm.ratio(progress)}")
         if met and t < big_t:
             status, light = Status.ACHIEVED_EARLY, Light.GREEN
-        elif met:
-            status, light = band_status(progress, Decimal(1), frame.thresholds), Light.GREEN
-        elif frame.passed(t):
-            status = Status.LAGGING
-            light = missed_light(progress, frame.thresholds, binding=frame.binding)
-            notes.append("目标年已到,累计目标未实现")
+            lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
+        elif frame.final(t):
+            running, early = Decimal(0), False
+            for o in annual[:-1]:
+                running += o.value
+                early = early or meets(running, goal, target.comparator, direction)
+            status, light = final_bands(met=met, early=early)
+            if not met:
+                notes.append("目标年已到,累计目标未实现")
+            lines.append(
+                f"目标年已到,累计 {fm.num(total)},目标 {fm.num(goal)},"
+                f"差距 {fm.num(goal - total)} → {status}"
+            )
         else:
             status, light = bands(progress, share, frame.thresholds, binding=frame.binding)
-        lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
+            lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
         if per_year is not None and not met:
             lines.append(f"此后每年需 (X − S)/(T − t) = {fm.num(per_year)}")
     stretch = frame.indicator.stretch_target
@@ -127,4 +138,5 @@ def assess_cumulative(frame: Frame) -> Assessment:
             else None
         ),
         simulated=frame.series.simulated,
+        gap=(goal - total) if headroom is None else -headroom,
     )

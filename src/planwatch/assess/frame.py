@@ -19,7 +19,9 @@ class Frame:
     """The resolved inputs of one assessment.
 
     ``baseline_year`` t₀ is the indicator's, else the year before the plan period.
-    ``baseline_value`` x₀ is the indicator's, else the observed level in year t₀.
+    ``baseline_value`` x₀ is the indicator's, else the observed level in year t₀, else the
+    latest level observed before t₀ (t₀ then becomes that year); ``baseline_origin`` says
+    which: "plan" or "observation".
     """
 
     indicator: Indicator
@@ -30,6 +32,7 @@ class Frame:
     baseline_value: Decimal | None
     series: Series
     notes: tuple[str, ...] = field(default=())
+    baseline_origin: str | None = None
 
     @property
     def binding(self) -> bool:
@@ -40,9 +43,9 @@ class Frame:
         assert self.target is not None
         return self.target.year
 
-    def passed(self, latest_year: int) -> bool:
-        """No time is left: the latest data is for the target year, or the as-of year is later."""
-        return latest_year >= self.target_year or self.as_of > self.target_year
+    def final(self, latest_year: int) -> bool:
+        """The target year's value is known: judged in the final vocabulary (已完成 / 未完成)."""
+        return latest_year >= self.target_year
 
     def inputs(self, **extra: object) -> dict[str, str]:
         """The common inputs as text, plus the kind's own."""
@@ -74,8 +77,13 @@ class Frame:
             keys += GROWTH_KEYS
         return {key: all_of[key] for key in keys}
 
-    def no_data(self, *notes: str, share: Decimal | None = None) -> Assessment:
-        """The 无数据 result: grey, nothing computed, with the reasons in ``notes``."""
+    def no_data(
+        self, *notes: str, share: Decimal | None = None, reason: str | None = None
+    ) -> Assessment:
+        """The 无数据 result: grey, nothing computed, with the reasons in ``notes``.
+
+        ``reason`` is the short form a table row shows (缺少基期值); the last note by default.
+        """
         return Assessment(
             indicator=self.indicator,
             as_of=self.as_of,
@@ -100,6 +108,7 @@ class Frame:
             thresholds=self.band_thresholds(),
             notes=(*self.notes, *notes),
             simulated=self.series.simulated,
+            reason=reason if reason is not None else (notes[-1] if notes else ""),
         )
 
 
@@ -122,13 +131,26 @@ def build_frame(
         years = "、".join(str(y) for y in series.ignored)
         notes.append(f"目标年已过,{years} 年数据不计入评价")
     baseline_value = indicator.baseline_value
+    origin = "plan" if baseline_value is not None else None
     if baseline_value is None and baseline_year is not None:
-        at_baseline = series.level_at(baseline_year)
-        if at_baseline is not None:
-            baseline_value = at_baseline.value
-            notes.append(f"基期值取 {baseline_year} 年观测值")
+        found = series.level_before(baseline_year)
+        if found is not None:
+            baseline_value, origin = found.value, "observation"
+            if found.year == baseline_year:
+                notes.append(f"基期值取 {baseline_year} 年观测值")
+            else:
+                notes.append(f"基期 {baseline_year} 年无数据,基期取 {found.year} 年观测值")
+                baseline_year = found.year
     if series.simulated:
         notes.append("含模拟数据")
     return Frame(
-        indicator, as_of, thresholds, target, baseline_year, baseline_value, series, tuple(notes)
+        indicator,
+        as_of,
+        thresholds,
+        target,
+        baseline_year,
+        baseline_value,
+        series,
+        tuple(notes),
+        origin,
     )

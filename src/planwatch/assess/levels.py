@@ -10,7 +10,7 @@ from planwatch.assess.comparators import flipped, meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.growth import cagr, growth_ratio, growth_verdict
 from planwatch.assess.projection import project_compound, weighted_linear_fit
-from planwatch.assess.status import at_least, band_light, band_status, bands, missed_light
+from planwatch.assess.status import at_least, band_light, bands, final_bands
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, GrowthVerdict, Light, Status
 from planwatch.domain.indicator import (
@@ -81,7 +81,7 @@ def assess_change(frame: Frame) -> Assessment:
     target, direction, x0 = frame.target, frame.indicator.direction, frame.baseline_value
     assert target is not None
     if x0 is None:
-        return frame.no_data("变化目标需要基期值,缺少基期值")
+        return frame.no_data("变化目标需要基期值,缺少基期值", reason="缺少基期值")
     goal = implied_level(x0, target, direction)
     moving = target.change or direction
     word = "提高" if moving is Direction.INCREASE else "下降"
@@ -126,7 +126,9 @@ def judge_level(
     if not observed:
         only_base = t0 is not None and frame.series.level_at(t0) is not None
         share = time_share(t0, big_t, frame.as_of) if t0 is not None and big_t > t0 else None
-        return frame.no_data("仅有基期数据" if only_base else "无观测数据", share=share)
+        note = f"仅有基期（{t0}年）数据" if only_base else "无观测数据"
+        reason = "仅有基期数据" if only_base else note
+        return frame.no_data(note, share=share, reason=reason)
     latest = observed[-1]
     t, xt = latest.year, latest.value
     met = meets(xt, goal, comparator, direction)
@@ -146,31 +148,30 @@ def judge_level(
             f"进度 P = (x_t − x₀)/(X − x₀) = ({fm.num(xt)} − {fm.num(x0)})"
             f"/({fm.num(goal)} − {fm.num(x0)}) = {fm.ratio(progress)}"
         )
-    passed = frame.passed(t)
+    final = frame.final(t)
+    gap = shortfall(goal, xt, direction)
     status: Status
     light: Light
     if met and t < big_t:
         status, light = Status.ACHIEVED_EARLY, Light.GREEN
         lines.append(f"最新值 {fm.num(xt)} {comparator} {fm.num(goal)},目标年前已实现 → 提前实现")
-    elif met:
-        status = (
-            band_status(progress, Decimal(1), frame.thresholds)
-            if progress is not None
-            else Status.ON_TRACK
+    elif final:
+        early = (
+            met
+            and not baseline_met
+            and any(meets(o.value, goal, comparator, direction) for o in observed[:-1])
         )
-        light = Light.GREEN
-        lines.append(
-            f"目标年 {big_t} 年值 {fm.num(xt)} {comparator} {fm.num(goal)},目标实现 → {status}"
-        )
-    elif passed:
-        status = Status.LAGGING
-        light = (
-            missed_light(progress, frame.thresholds, binding=frame.binding)
-            if progress is not None
-            else Light.RED
-        )
-        notes.append("目标年已到,目标未实现")
-        lines.append(f"目标年已到,最新值 {fm.num(xt)} 未达到 {comparator} {fm.num(goal)} → 滞后")
+        status, light = final_bands(met=met, early=early)
+        if met:
+            lines.append(
+                f"目标年 {big_t} 年值 {fm.num(xt)} {comparator} {fm.num(goal)},目标实现 → {status}"
+            )
+        else:
+            notes.append("目标年已到,目标未实现")
+            lines.append(
+                f"目标年 {big_t} 年值 {fm.num(xt)} 未达到 {comparator} {fm.num(goal)},"
+                f"差距 {fm.num(gap)} → 未完成"
+            )
     elif baseline_met:
         status, light = Status.LAGGING, Light.RED
         notes.append("基期已达到目标,按是否保持评价:现已不满足")
@@ -184,10 +185,10 @@ def judge_level(
         notes.append("目标值等于基期值,最新值尚未超过")
         lines.append(f"目标为 {comparator} 基期值 {fm.num(goal)},最新值 {fm.num(xt)} 未达到 → 滞后")
     elif progress is None or share is None:
-        reason = "缺少基期值,无法计算进度"
+        note, reason = "缺少基期值,无法计算进度", "缺少基期值"
         if t0 is None:
-            reason = "缺少基期年,无法计算序时进度"
-        assessed = frame.no_data(reason)
+            note, reason = "缺少基期年,无法计算序时进度", "缺少基期年"
+        assessed = frame.no_data(note, reason=reason)
         return replace(
             assessed,
             latest=latest,
@@ -195,6 +196,7 @@ def judge_level(
             inputs=frame.inputs(
                 latest_year=t, latest_value=xt, implied_target=goal if preamble else None
             ),
+            gap=gap,
         )
     else:
         status, light = bands(progress, share, frame.thresholds, binding=frame.binding)
@@ -274,7 +276,19 @@ def judge_level(
         notes=(*frame.notes, *notes),
         will_meet_stretch=will_meet_stretch,
         simulated=frame.series.simulated,
+        gap=gap,
     )
+
+
+def shortfall(goal: Decimal, value: Decimal, direction: Direction) -> Decimal:
+    """How far ``value`` is short of ``goal`` the way the indicator improves; ≤ 0 when there.
+
+    >>> shortfall(Decimal("1000"), Decimal("990"), Direction.INCREASE)
+    Decimal('10')
+    >>> shortfall(Decimal("35"), Decimal("37"), Direction.DECREASE)
+    Decimal('2')
+    """
+    return goal - value if direction is Direction.INCREASE else value - goal
 
 
 def _meets_any(

@@ -9,7 +9,7 @@ from planwatch.assess.comparators import flipped, meets
 from planwatch.assess.frame import Frame
 from planwatch.assess.growth import cagr, compound_factor, growth_ratio, growth_verdict, mean_rate
 from planwatch.assess.projection import project_compound, weighted_linear_fit
-from planwatch.assess.status import bands, missed_light
+from planwatch.assess.status import bands, final_bands
 from planwatch.assess.time import time_share
 from planwatch.domain.assessment import Assessment, GrowthVerdict, Light, Status
 from planwatch.domain.indicator import Direction
@@ -79,8 +79,10 @@ def assess_growth_rate(frame: Frame) -> Assessment:
             f"^(1/{t - t0}) − 1 = {fm.pct(observed)}"
         )
     else:
-        reason = "缺少基期值,无法由总量计算增速" if levels else "无观测数据"
-        return frame.no_data(reason, share=time_share(t0, big_t, frame.as_of))
+        note, reason = "缺少基期值,无法由总量计算增速", "缺少基期值"
+        if not levels:
+            note = reason = "无观测数据"
+        return frame.no_data(note, share=time_share(t0, big_t, frame.as_of), reason=reason)
 
     share = time_share(t0, big_t, t)
     lines.insert(0, f"序时进度 τ = ({t} − {t0})/({big_t} − {t0}) = {fm.ratio(share)}")
@@ -94,10 +96,13 @@ def assess_growth_rate(frame: Frame) -> Assessment:
     )
     met = meets(observed, rate, goal, direction)
     progress: Decimal | None = None
+    final = frame.final(t)
     status: Status
     light: Light
     if capped:
         status, light = (Status.ON_TRACK, Light.GREEN) if met else (Status.LAGGING, Light.RED)
+        if final:
+            status, light = final_bands(met=met)
         lines.append(
             f"增速上限:ḡ = {fm.pct(observed)},须 {target.comparator} {fm.pct(rate)},"
             f"{'符合' if met else '超出'} → {status}"
@@ -106,23 +111,28 @@ def assess_growth_rate(frame: Frame) -> Assessment:
         progress = log_progress(index, rate, big_n)
         if progress is None:
             status, light = (Status.ON_TRACK, Light.GREEN) if met else (Status.LAGGING, Light.RED)
+            if final:
+                status, light = final_bands(met=met)
             lines.append(f"目标增速为 0,按 ḡ {goal} 0 评价 → {status}")
         else:
             lines.append(
                 f"进度 P = ln(I_t)/(N·ln(1 + r)) = ln({fm.num(index)})"
                 f"/({big_n} × ln(1 + {fm.pct(rate)})) = {fm.ratio(progress)}"
             )
-            if frame.passed(t) and not met:
-                status = Status.LAGGING
-                light = missed_light(progress, frame.thresholds, binding=frame.binding)
-                notes.append("目标年已到,年均增长未达到目标")
+            if final:
+                status, light = final_bands(met=met)
+                if not met:
+                    notes.append("目标年已到,年均增长未达到目标")
+                lines.append(
+                    f"目标年已到,ḡ = {fm.pct(observed)},目标 {goal} {fm.pct(rate)} → {status}"
+                )
             else:
                 status, light = bands(progress, share, frame.thresholds, binding=frame.binding)
-            lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
+                lines.append(f"P − τ = {fm.signed(progress - share)} → {status},{light.label}")
 
     ratio = growth_ratio(observed, rate, direction)
     verdict: GrowthVerdict | None = None
-    if frame.passed(t) and met:
+    if final and met:
         verdict = GrowthVerdict.ACHIEVED
     elif ratio is not None:
         verdict = growth_verdict(ratio, frame.thresholds)
@@ -179,4 +189,5 @@ def assess_growth_rate(frame: Frame) -> Assessment:
             else None
         ),
         simulated=frame.series.simulated,
+        gap=(rate - observed) if direction is Direction.INCREASE else (observed - rate),
     )

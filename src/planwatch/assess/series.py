@@ -27,6 +27,10 @@ class Series:
     def level_at(self, year: int) -> Observation | None:
         return next((o for o in self.levels if o.year == year), None)
 
+    def level_before(self, year: int) -> Observation | None:
+        """The level at ``year``, else the latest one before it (a stand-in baseline)."""
+        return next((o for o in reversed(self.levels) if o.year <= year), None)
+
     def levels_between(self, first: int | None, last: int) -> tuple[Observation, ...]:
         """Levels with ``first`` < year ≤ ``last`` (no lower bound when ``first`` is None)."""
         return tuple(o for o in self.levels if (first is None or o.year > first) and o.year <= last)

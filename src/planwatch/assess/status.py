@@ -1,4 +1,4 @@
-"""Status (national vocabulary) and light from progress P against time share τ."""
+"""Status (national vocabulary) and light: P against τ in the period, met or not at its end."""
 
 from __future__ import annotations
 
@@ -70,12 +70,14 @@ def bands(
     )
 
 
-def missed_light(progress: Decimal, thresholds: Thresholds, *, binding: bool) -> Light:
-    """The light of a target whose year has passed unmet: judged against τ = 1, at least yellow.
+def final_bands(*, met: bool, early: bool = False) -> tuple[Status, Light]:
+    """Status and light once the target year's value is known: the final vocabulary.
 
-    >>> missed_light(Decimal("0.95"), Thresholds(), binding=False)
-    <Light.YELLOW: 'yellow'>
-    >>> missed_light(Decimal("0.5"), Thresholds(), binding=False)
-    <Light.RED: 'red'>
+    >>> final_bands(met=True, early=True)
+    (<Status.COMPLETED_EARLY: '提前完成'>, <Light.GREEN: 'green'>)
+    >>> final_bands(met=False)
+    (<Status.UNMET: '未完成'>, <Light.RED: 'red'>)
     """
-    return at_least(band_light(progress, Decimal(1), thresholds, binding=binding), Light.YELLOW)
+    if met:
+        return (Status.COMPLETED_EARLY if early else Status.COMPLETED), Light.GREEN
+    return Status.UNMET, Light.RED

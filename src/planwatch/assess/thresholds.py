@@ -8,6 +8,9 @@ from decimal import Decimal, InvalidOperation
 
 from planwatch.errors import InvalidInput
 
+MAX_LAG = 3
+INTEGER_FIELDS = frozenset({"data_lag"})
+
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
@@ -17,7 +20,8 @@ class Thresholds:
     Light, from the gap g = τ − P: g < ``lag_yellow`` green, ``lag_yellow`` ≤ g ≤ ``lag_red``
     yellow, g > ``lag_red`` red; 约束性 (binding) indicators use the ``binding_*`` bands.
     Growth ratio R: ≥ ``growth_on_track`` on track, ≥ ``growth_moderate`` moderate,
-    ≥ ``growth_limited`` limited, below deterioration.
+    ≥ ``growth_limited`` limited, below deterioration. ``data_lag`` (whole years, 0–3) is the
+    statistical lag allowed: with 1, data for 2024 counts as current in a 2025 evaluation.
 
     >>> Thresholds().lights(binding=True)
     (Decimal('0.05'), Decimal('0.20'))
@@ -33,6 +37,7 @@ class Thresholds:
     growth_on_track: Decimal = Decimal("0.95")
     growth_moderate: Decimal = Decimal("0.60")
     growth_limited: Decimal = Decimal("0")
+    data_lag: int = 0
 
     def __post_init__(self) -> None:
         if not Decimal(0) < self.lag_yellow <= self.lag_red:
@@ -43,6 +48,8 @@ class Thresholds:
             raise InvalidInput("阈值错误:须 ahead > 0")
         if not self.growth_limited <= self.growth_moderate <= self.growth_on_track:
             raise InvalidInput("阈值错误:须 growth_limited ≤ growth_moderate ≤ growth_on_track")
+        if not 0 <= self.data_lag <= MAX_LAG:
+            raise InvalidInput(f"阈值错误:data_lag 须为 0 至 {MAX_LAG} 的整数年")
 
     def lights(self, *, binding: bool) -> tuple[Decimal, Decimal]:
         """The (yellow, red) gap bands for an indicator of this attribute."""
@@ -66,7 +73,12 @@ class Thresholds:
         if unknown:
             raise InvalidInput(f"未知的阈值设置:{', '.join(unknown)}")
         try:
-            parsed = {k: Decimal(str(v)) for k, v in values.items()}
+            parsed: dict[str, Decimal | int] = {k: Decimal(str(v)) for k, v in values.items()}
         except InvalidOperation as error:
             raise InvalidInput(f"阈值不是数字:{values}") from error
-        return cls(**parsed)
+        for name in INTEGER_FIELDS & set(parsed):
+            number = parsed[name]
+            if number != int(number):
+                raise InvalidInput(f"阈值 {name} 须为整数:{values[name]}")
+            parsed[name] = int(number)
+        return cls(**parsed)  # type: ignore[arg-type]  # integer fields converted above

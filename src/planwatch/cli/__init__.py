@@ -12,10 +12,12 @@ from planwatch.cli import (
     assessment,
     assignments,
     comparison,
+    corpus,
     data,
     departments,
     documents,
     plans,
+    projects,
     reports,
     tasks,
     users,
@@ -26,6 +28,7 @@ from planwatch.cli.app import app
 __all__ = ["app", "main"]
 
 documents.register(app)
+corpus.register(app)
 data.register(app)
 plans.register(app)
 comparison.register(app)
@@ -36,6 +39,7 @@ web.register(app)
 assignments.register(app)
 departments.register(app)
 tasks.register(app)
+projects.register(app)
 
 
 def main() -> None:

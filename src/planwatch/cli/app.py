@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,20 @@ PlanFile = Annotated[
 PlanOption = Annotated[
     str | None, typer.Option("--plan", help="规划编号或标识;省略时为最近导入的规划。")
 ]
+
+
+@app.callback()
+def quiet_libraries() -> None:
+    """跟踪五年规划纲要的实施:读取规划、提取目标、评估进展。"""
+    # Library log records and warnings (pdfminer's "CropBox missing", openpyxl's "Data
+    # Validation extension is not supported", our own debug notes) are for developers:
+    # Python prints unhandled WARNING records on stderr, before the one `planwatch:` line
+    # a failure gives. A handler on the root logger that drops them keeps stderr to that
+    # line; `planwatch serve` configures uvicorn's own loggers and is unaffected.
+    logging.captureWarnings(True)
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
 
 
 def fail(message: str) -> NoReturn:

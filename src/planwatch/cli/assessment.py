@@ -26,6 +26,9 @@ STATUS_STYLE = {
     Status.AHEAD: "green",
     Status.ON_TRACK: "cyan",
     Status.LAGGING: "bold red",
+    Status.COMPLETED_EARLY: "bold green",
+    Status.COMPLETED: "green",
+    Status.UNMET: "bold red",
     Status.NO_DATA: "dim",
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +29,14 @@ from planwatch.services.observations import (
 )
 from planwatch.services.plans import RegionChoice, VersionFacts, get_plan, import_plan
 from planwatch.services.sample import load_sample
-from planwatch.services.tables import RowProblem, read_table, write_csv, write_xlsx
+from planwatch.services.tables import (
+    RowProblem,
+    number_problem,
+    parse_number,
+    read_table,
+    write_csv,
+    write_xlsx,
+)
 from planwatch.settings import Settings
 from planwatch.store.database import Database
 
@@ -75,7 +82,12 @@ def import_(
     with session(current) as opened:
         document = read_document(file or sample_path(), max_bytes=current.max_document_bytes)
         outcome = import_plan(
-            opened, document, actor(current), RegionChoice(region, level, parent), facts
+            opened,
+            document,
+            actor(current),
+            RegionChoice(region, level, parent),
+            facts,
+            max_chars=current.max_extract_chars,
         )
     if not outcome.created:
         typer.echo(f"未改动:该文件已是规划「{outcome.plan_key}」的第{outcome.version}版。")
@@ -313,21 +325,22 @@ def observe_note(
         typer.echo(f"已记录 {indicator.name} {year} 年的原因与措施。")
 
 
+SHOWN_PROBLEMS = 5
+
+
 def _report_problems(name: str, problems: list[RowProblem]) -> None:
-    for problem in problems:
-        typer.echo(f"{name}: {problem}", err=True)
-    fail(f"{name}: {len(problems)} 处错误,未写入任何数据")
+    """One line: how many bad rows, the first few of them, and that nothing was written."""
+    shown = ";".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
+    more = f";另有 {len(problems) - SHOWN_PROBLEMS} 处" if len(problems) > SHOWN_PROBLEMS else ""
+    fail(f"{name}: {len(problems)} 处错误,未写入任何数据:{shown}{more}")
 
 
 def decimal_option(option: str, text: str | None) -> Decimal | None:
     if text is None:
         return None
-    try:
-        number = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        fail(f"{option}: 「{text}」不是数字")
-    if not number.is_finite():
-        fail(f"{option}: 「{text}」不是有限的数字")
+    number = parse_number(text)  # "1,234.5" yes, "1,2,3" no
+    if number is None:
+        fail(f"{option}: 「{text}」{number_problem(text) or '不是数字'}")
     return number
 
 

@@ -17,12 +17,20 @@ from planwatch.domain.indicator import Indicator, Observation
 
 
 class Status(StrEnum):
-    """The status vocabulary of national mid-term evaluations, plus 无数据."""
+    """The status vocabulary of national evaluations, plus 无数据.
+
+    While the plan runs (no data for the target year yet): 提前实现, 快于预期, 基本符合预期,
+    滞后. Once the target year's value is known, the final vocabulary of a 总结评估:
+    提前完成 (met, and already before the target year), 已完成, 未完成.
+    """
 
     ACHIEVED_EARLY = "提前实现"
     AHEAD = "快于预期"
     ON_TRACK = "基本符合预期"
     LAGGING = "滞后"
+    COMPLETED_EARLY = "提前完成"
+    COMPLETED = "已完成"
+    UNMET = "未完成"
     NO_DATA = "无数据"
 
     @property
@@ -45,13 +53,41 @@ class Status(StrEnum):
 
     @property
     def rank(self) -> int | None:
-        """Order from worst to best (滞后 0 … 提前实现 3); ``None`` for 无数据.
+        """Order from worst to best (滞后, 未完成 0 … 提前实现, 提前完成 3); ``None`` for 无数据.
 
-        >>> Status.LAGGING.rank < Status.AHEAD.rank
-        True
+        >>> Status.LAGGING.rank < Status.AHEAD.rank, Status.UNMET.rank < Status.COMPLETED.rank
+        (True, True)
         """
-        order = (Status.LAGGING, Status.ON_TRACK, Status.AHEAD, Status.ACHIEVED_EARLY)
-        return order.index(self) if self in order else None
+        return RANKS.get(self)
+
+    @property
+    def final(self) -> bool:
+        """One of the words of the final vocabulary (target year reached).
+
+        >>> Status.COMPLETED.final, Status.ON_TRACK.final
+        (True, False)
+        """
+        return self in (Status.COMPLETED_EARLY, Status.COMPLETED, Status.UNMET)
+
+    @property
+    def met(self) -> bool:
+        """On or ahead of pace while the plan runs, or the target met once its year has come.
+
+        >>> Status.ON_TRACK.met, Status.UNMET.met, Status.NO_DATA.met
+        (True, False, False)
+        """
+        return self not in (Status.LAGGING, Status.UNMET, Status.NO_DATA)
+
+
+RANKS = {
+    Status.LAGGING: 0,
+    Status.UNMET: 0,
+    Status.ON_TRACK: 1,
+    Status.AHEAD: 2,
+    Status.COMPLETED: 2,
+    Status.ACHIEVED_EARLY: 3,
+    Status.COMPLETED_EARLY: 3,
+}
 
 
 class Light(StrEnum):
@@ -138,8 +174,31 @@ class Assessment:
     required_per_year: Decimal | None = None  # cumulative: amount still needed each year
     will_meet_stretch: bool | None = None  # 力争 target, by the same projection
     simulated: bool = False  # some observation used is 模拟数据
+    evaluation_year: int | None = None  # min(as_of, T): the year whose data the judgement needs
+    current: bool = False  # judged on data for the evaluation year (less the allowed lag)
+    gap: Decimal | None = None  # how far the latest value is short of the target; ≤ 0 when met
+    reason: str = ""  # why there is no judgement: 缺少基期值, 无观测数据, 缺少2025年数据 …
+    baseline_year: int | None = None  # t₀ the engine used (the plan's, or inferred)
+    baseline_value: Decimal | None = None  # x₀ the engine used
+    baseline_origin: str | None = None  # "plan" (the indicator's own) or "observation"
 
     @property
     def has_data(self) -> bool:
         """False when the status is 无数据 (no data, or a person must judge)."""
         return self.status is not Status.NO_DATA
+
+    @property
+    def data_year(self) -> int | None:
+        """The year of the data the judgement rests on (the latest value used)."""
+        return self.latest.year if self.latest is not None else None
+
+    @property
+    def stale(self) -> bool:
+        """The data is older than the evaluation year: every display must say so."""
+        year, wanted = self.data_year, self.evaluation_year
+        return year is not None and wanted is not None and year < wanted
+
+    @property
+    def data_label(self) -> str:
+        """数据截至2022年 when the data is older than the evaluation year, else ''."""
+        return f"数据截至{self.data_year}年" if self.stale else ""

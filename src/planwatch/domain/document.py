@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planwatch.domain.issue import Issue
+
 
 class DocumentFormat(StrEnum):
     TXT = "txt"
@@ -33,3 +35,6 @@ class Document:
 
     text: str
     source: Source
+    issues: tuple[Issue, ...] = ()
+    """What the reader noticed while decoding: a file cut inside a character, control
+    characters replaced by spaces (docs/reading.md)."""

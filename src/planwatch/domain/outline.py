@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -57,21 +58,25 @@ class Outline:
 
     def deepest_at(self, offset: int) -> OutlineNode | None:
         """The innermost node whose span contains ``offset``, or None before the first node."""
-        found: OutlineNode | None = None
-        candidates = self.nodes
-        while True:
-            inner = next((n for n in candidates if n.start <= offset < n.end), None)
-            if inner is None:
-                return found
-            found, candidates = inner, inner.children
+        chain = self.ancestors_at(offset)
+        return chain[-1] if chain else None
 
     def ancestors_at(self, offset: int) -> list[OutlineNode]:
-        """The chain of nodes containing ``offset``, outermost first."""
+        """The chain of nodes containing ``offset``, outermost first.
+
+        Siblings are in text order, so each level is a binary search: a plan with thousands
+        of headings costs a logarithm per lookup, not a scan.
+        """
         chain: list[OutlineNode] = []
         candidates = self.nodes
         while True:
-            inner = next((n for n in candidates if n.start <= offset < n.end), None)
-            if inner is None:
+            index = bisect.bisect_right(candidates, offset, key=_start) - 1
+            inner = candidates[index] if index >= 0 else None
+            if inner is None or not inner.start <= offset < inner.end:
                 return chain
             chain.append(inner)
             candidates = inner.children
+
+
+def _start(node: OutlineNode) -> int:
+    return node.start

@@ -19,8 +19,14 @@ from planwatch.extract.lexicon import alternation, words
 from planwatch.extract.normalize import NormalText
 
 SENTENCE_END = re.compile(r"[。;!?]+  # 。 ; ! ? end a sentence", re.VERBOSE)
+# Where an over-long sentence may be cut: after a clause mark, "…达到1000亿元," / "、".
+CLAUSE_END = re.compile(r"[,:、\t]+  # , : 、 end a clause", re.VERBOSE)
+# The longest sentence read as one: real plans and reports stay under 500 characters; the
+# rules look back over a sentence, so bounding it keeps extraction linear in its length.
+SENTENCE_MAX = 600
 OPENING_MAX = 25  # characters of an opening sentence that reads as the paragraph's measure
 HEADING_MAX = 40  # characters of a line without 。 that reads as a heading (no outline given)
+HEADING_LOOKBACK = 50  # lines searched upwards for such a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,7 @@ class Paragraph:
     end: int
     sentences: tuple[tuple[int, int], ...]
     entity: str | None
+    long_sentences: tuple[tuple[int, int], ...] = ()  # cut into pieces of <= SENTENCE_MAX
 
 
 @cache
@@ -66,19 +73,65 @@ def paragraphs(text: NormalText, outline: Outline) -> Iterator[Paragraph]:
         stop = body.find("\n", at)
         stop = len(body) if stop < 0 else stop
         if stop > at:
-            sentences = _sentences(body, at, stop)
-            yield Paragraph(at, stop, sentences, _entity(text, outline, sentences))
+            sentences, long = _sentences(body, at, stop)
+            yield Paragraph(at, stop, sentences, _entity(text, outline, sentences), long)
         at = stop + 1
 
 
-def _sentences(body: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    out, at = [], start
+def _sentences(
+    body: str, start: int, end: int
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The sentences of ``body[start:end]``, over-long ones cut, and the over-long ones.
+
+    >>> _sentences("甲。乙;丙", 0, 5)
+    (((0, 2), (2, 4), (4, 5)), ())
+    """
+    out: list[tuple[int, int]] = []
+    long: list[tuple[int, int]] = []
+    at = start
     for match in SENTENCE_END.finditer(body, start, end):
-        out.append((at, match.end()))
+        _add_sentence(body, at, match.end(), out, long)
         at = match.end()
     if at < end:
-        out.append((at, end))
-    return tuple(out)
+        _add_sentence(body, at, end, out, long)
+    return tuple(out), tuple(long)
+
+
+def _add_sentence(
+    body: str, start: int, end: int, out: list[tuple[int, int]], long: list[tuple[int, int]]
+) -> None:
+    if end - start <= SENTENCE_MAX:
+        out.append((start, end))
+        return
+    long.append((start, end))
+    out.extend(cut_sentence(body, start, end))
+
+
+def cut_sentence(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most SENTENCE_MAX characters, cut after the last clause mark in reach
+    (else between two characters that are not both digits, else anywhere).
+
+    >>> body = "全区生产总值达到1000亿元," * 60
+    >>> pieces = cut_sentence(body, 0, len(body))
+    >>> [b - a for a, b in pieces][:2], body[slice(*pieces[1])][:8]
+    ([600, 300], '全区生产总值达到')
+    """
+    pieces: list[tuple[int, int]] = []
+    at = start
+    while end - at > SENTENCE_MAX:
+        limit = at + SENTENCE_MAX
+        cut = max((m.end() for m in CLAUSE_END.finditer(body, limit - SENTENCE_MAX // 4, limit)),
+                  default=None)  # fmt: skip
+        if cut is None or cut <= at:
+            cut = limit
+            while cut > at + 1 and body[cut - 1].isdigit() and body[cut].isdigit():
+                cut -= 1
+            if cut == at + 1:
+                cut = limit
+        pieces.append((at, cut))
+        at = cut
+    pieces.append((at, end))
+    return pieces
 
 
 def _entity(
@@ -116,10 +169,11 @@ def heading_context(
 
 def _heading_lines_before(body: str, at: int) -> list[str]:
     end = body.rfind("\n", 0, at)
-    while end > 0:
+    for _ in range(HEADING_LOOKBACK):
+        if end <= 0:
+            break
         start = body.rfind("\n", 0, end) + 1
-        line = body[start:end]
-        if line and len(line) <= HEADING_MAX and "。" not in line:
-            return [line]
+        if 0 < end - start <= HEADING_MAX and "。" not in body[start:end]:
+            return [body[start:end]]
         end = start - 1
     return []

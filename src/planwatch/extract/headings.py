@@ -131,6 +131,25 @@ def _title_bounds(line: str, start: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(line)
 
 
+TOC_TAIL = 64  # a page number's leader is searched for only at the end of a line
+
+
+def _toc_entry(line: str) -> re.Match[str] | None:
+    """The leader and page number ending a table-of-contents line ("……3"), searched in the
+    line's tail only: a search over a whole long line of dots would be quadratic."""
+    start = max(0, len(line) - TOC_TAIL)
+    found = TOC_ENTRY.search(line, start)
+    if found is None or found.start() > start or start == 0:
+        return found
+    at = found.start()  # the leader may run on before the tail: extend it leftwards
+    while at > 0 and line[at - 1] in _LEADER_CHARS:
+        at -= 1
+    return TOC_ENTRY.match(line, at) if at != found.start() else found
+
+
+_LEADER_CHARS = ".·•_-…\t "
+
+
 def parse_heading(line: str) -> Heading | None:
     """The heading at the start of a normal-form line, or None for body text.
 
@@ -153,8 +172,9 @@ def parse_heading(line: str) -> Heading | None:
     if style not in (HeadingStyle.PREFACE, HeadingStyle.TOC) and number is None:
         return None
     label = match.group(0).rstrip(":").replace("\t", "")
-    toc_entry = TOC_ENTRY.search(line) is not None
-    body = TOC_ENTRY.sub("", line) if toc_entry else line
+    entry = _toc_entry(line)
+    toc_entry = entry is not None
+    body = line[: entry.start()] if entry is not None else line
     title_start, title_end = _title_bounds(body, match.end())
     if style in (HeadingStyle.PREFACE, HeadingStyle.TOC):
         title_start, title_end = 0, match.end()

@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from planwatch.extract.lexicon import alternation, lookup, words
 from planwatch.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
+    MAX_DIGITS,
     chinese_quantity,
     parse_number,
+    within_range,
 )
 from planwatch.extract.units import UnitReading, read_unit
 
@@ -79,13 +82,19 @@ class Mention:
     doubling: bool = False  # 翻一番: an increase of 100%
 
 
+RejectionCode = Literal["unknown_unit", "number_too_long", "value_out_of_range"]
+
+
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """An Arabic number with no known unit after it (``unknown_unit``)."""
+    """A number not read as a quantity, with why: no known unit after it (``unknown_unit``),
+    more digits than any plan prints (``number_too_long``), or a value in the base unit
+    beyond what can be computed with (``value_out_of_range``)."""
 
     start: int
     end: int
     following: str
+    code: RejectionCode = "unknown_unit"
 
 
 def _follows_ok() -> re.Pattern[str]:
@@ -98,6 +107,9 @@ _CONNECTORS = frozenset('和与及或、,.;:。;!?)）」》/\t\n”’"等为�
 _VERB_BEFORE = re.compile(
     rf"(?:{alternation([*lookup('comparators'), *lookup('changes'), *words()['approximate']])})"
     r"(?:到|至|为)?$"
+)
+_VERB_AFTER = re.compile(
+    alternation([w for w in (*lookup("comparators"), *lookup("changes")) if len(w) > 1])
 )
 _CHANGE_BEFORE = re.compile(rf"(?:{alternation(list(lookup('changes')))})$")
 _DOUBLINGS = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
@@ -140,6 +152,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return None
     if _is_bracketed(text, match):
         return _bracketed(text, match)
+    if not chinese and max(len(first), len(match.group("second") or "")) > MAX_DIGITS:
+        return Rejected(match.start(), match.end(), "", "number_too_long")
     value, multiplier = chinese_quantity(first) if chinese else (parse_number(first), "")
     if value is None:
         return None
@@ -162,7 +176,10 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
             unit_at += len(unit.surface) - len(multiplier)
     parts: tuple[Decimal, ...] = ()
     if match.group("ratio"):
-        parts = (value, *(Decimal(p) for p in match.group("ratio")[1:].split(":")))
+        read = [parse_number(p) for p in match.group("ratio")[1:].split(":")]
+        if any(p is None for p in read):
+            return None  # "1:10,000": a map scale, not a structure in shares
+        parts = (value, *(p for p in read if p is not None))
         unit = read_unit("%")  # a structure in shares; the unit read is replaced below
     if unit is None:
         following = text[unit_at : unit_at + 4]
@@ -171,6 +188,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return Rejected(match.start(), unit_at, following)
     if unit.unit_class == "relative":
         return None
+    if not all(within_range(unit.to_base(v)) for v in (value, high or value, *parts)):
+        return Rejected(match.start(), unit_at, "", "value_out_of_range")
     if chinese and not _chinese_counts(text, match, unit, multiplier):
         return None
     if not parts and _qualifies_next_noun(text, unit_at, unit):
@@ -205,7 +224,7 @@ def _bracketed(text: str, match: re.Match[str]) -> Mention | None:
         unit = read_unit("%")
     else:
         return None
-    if unit is None or unit.unit_class == "relative":
+    if unit is None or unit.unit_class == "relative" or not within_range(unit.to_base(value)):
         return None
     return Mention(start, match.end() + 1, value, unit, bracketed=True)
 
@@ -269,6 +288,8 @@ def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
     nxt = follow.group("next")
     if not nxt or nxt in _CONNECTORS or not _is_han(nxt):
         return False
+    if _VERB_AFTER.match(text, follow.start("next")):
+        return False  # "由9.1万公里增加到12万公里": a verb follows, not a noun
     ignore = words()["tails"]["ignore"]
     return not any(text.startswith(w, follow.start("next")) for w in ignore)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import lru_cache
 
 import cn2an
 
@@ -52,7 +52,23 @@ PLAN_ORDINAL = re.compile(
 )
 
 
-@cache
+# No plan counts anything near 1e20 base units (the world's GDP is about 1e15 元); larger
+# values are misreadings or hostile input, and above 1e28 Decimal's default context fails.
+MAX_EXPONENT = 20  # values must stay below 1e20
+MAX_DIGITS = 24  # characters of a number token read at all: "1000000000000000000000000"
+MAX_CHINESE_NUMERAL = 20  # cn2an's time grows with the numeral's length
+
+
+def within_range(value: Decimal) -> bool:
+    """Whether a value (in a base unit) is finite and small enough to compute with.
+
+    >>> within_range(Decimal("2.39e8")), within_range(Decimal("1e28")), within_range(Decimal("NaN"))
+    (True, False, False)
+    """
+    return value.is_finite() and (value.is_zero() or value.adjusted() < MAX_EXPONENT)
+
+
+@lru_cache(maxsize=4096)  # bounded: a corpus run meets an unbounded set of numerals
 def _cn2an(numeral: str) -> Decimal | None:
     try:
         result = cn2an.cn2an(numeral, "normal")
@@ -69,14 +85,14 @@ def parse_number(token: str) -> Decimal | None:
     >>> parse_number("百分之") is None
     True
     """
-    if not token:
+    if not token or len(token) > MAX_DIGITS:
         return None
     if token[0].isdigit():
         try:
             return Decimal(token.replace(",", ""))
         except InvalidOperation:
             return None
-    if any(c not in CHINESE_NUMERAL_CHARS for c in token):
+    if len(token) > MAX_CHINESE_NUMERAL or any(c not in CHINESE_NUMERAL_CHARS for c in token):
         return None
     return _cn2an(token)
 

@@ -13,12 +13,13 @@ kept out of the tree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planwatch.domain.issue import Issue
 from planwatch.domain.outline import NodeKind, Outline, OutlineNode
 from planwatch.extract.headings import NUMBERED, STRUCTURAL, Heading, HeadingStyle, parse_heading
 from planwatch.extract.normalize import NormalText
+from planwatch.extract.shared_lines import PAGE_TAIL, split_headings
 
 _KIND_OF_STYLE = {
     HeadingStyle.PREFACE: NodeKind.PREFACE,
@@ -39,10 +40,14 @@ BOX_NOTE = re.compile(r"^(?:注|备注|说明|资料来源|数据来源)\d*:")
 
 @dataclass(slots=True)
 class _Line:
-    index: int  # 0-based line number
-    start: int  # normal-form offsets of the line (without its break)
+    """A line of the text, or one heading's piece of a line that holds several."""
+
+    index: int  # position in the list of lines and pieces
+    start: int  # normal-form offsets of the piece (without a line break)
     end: int
     text: str
+    number: int = 0  # 1-based line number in the text
+    toc_entry: bool = False  # a piece of a table-of-contents line ending in a page number
 
 
 @dataclass(slots=True)
@@ -60,11 +65,20 @@ class _Open:
 
 
 def _lines(text: NormalText) -> list[_Line]:
-    out, start = [], 0
-    for index, line in enumerate(text.text.split("\n")):
-        out.append(_Line(index, start, start + len(line), line))
+    out: list[_Line] = []
+    start = 0
+    for number, line in enumerate(text.text.split("\n"), start=1):
+        for a, b, toc in split_headings(line):
+            out.append(_Line(len(out), start + a, start + b, line[a:b], number, toc))
         start += len(line) + 1
     return out
+
+
+def _heading(line: _Line) -> Heading | None:
+    if not line.toc_entry:
+        return parse_heading(line.text)
+    heading = parse_heading(PAGE_TAIL.sub("", line.text, count=1))  # drop "……1\t"
+    return replace(heading, toc_entry=True) if heading is not None else None
 
 
 def _toc_lines(lines: list[_Line], headings: dict[int, Heading]) -> set[int]:
@@ -152,7 +166,7 @@ def build_outline(text: NormalText) -> tuple[Outline, list[Issue]]:
     'duplicate_number'
     """
     lines = _lines(text)
-    headings = {line.index: h for line in lines if (h := parse_heading(line.text)) is not None}
+    headings = {line.index: h for line in lines if (h := _heading(line)) is not None}
     skip = _toc_lines(lines, headings)
     body = [(lines[i], h) for i, h in sorted(headings.items())
             if i not in skip and h.style is not HeadingStyle.TOC]  # fmt: skip
@@ -216,7 +230,7 @@ def _freeze(node: _Open, text: NormalText, level: int) -> OutlineNode:
         label=node.heading.label,
         number=node.heading.number,
         title=node.heading.title,
-        line=line.index + 1,
+        line=line.number,
         start=text.offset(line.start),
         end=text.offset(end),
         title_end=text.offset(line.start + node.heading.title_end),
@@ -261,7 +275,7 @@ def _check(
     previous: int | None, number: int, node: _Open, parent: _Open | None, text: NormalText
 ) -> Issue | None:
     where = f"{parent.heading.label}中" if parent is not None else ""
-    line = node.line.index + 1
+    line = node.line.number
     span = text.span(node.line.start, node.line.end)
     label = node.heading.label
     if previous is None:
@@ -273,10 +287,23 @@ def _check(
     if number == previous:
         return Issue("duplicate_number", f"{where}{label}重复出现", line, span)
     if number > previous + 1:
-        missing = "、".join(str(n) for n in range(previous + 1, number))
-        return Issue("skipped_number", f"{where}{label}之前缺少编号{missing}", line, span)
+        missing = _gap(previous, number)
+        return Issue("skipped_number", f"{where}{label}之前缺少{missing}", line, span)
     if number < previous:
         return Issue(
             "number_out_of_order", f"{where}{label}的编号小于前一个({previous})", line, span
         )
     return None
+
+
+def _gap(previous: int, number: int) -> str:
+    """The numbers missing between two headings, named as a range and never enumerated.
+
+    >>> _gap(1, 3), _gap(1, 4), _gap(1, 100000000)
+    ('编号2', '编号2、3', '编号2至99999999（共99999998个）')
+    """
+    if number - previous == 2:
+        return f"编号{previous + 1}"
+    if number - previous == 3:
+        return f"编号{previous + 1}、{previous + 2}"
+    return f"编号{previous + 1}至{number - 1}（共{number - previous - 1}个）"

@@ -114,7 +114,7 @@ def read_phrase(segment: str) -> Phrase:
     if scope is None and (match := back_re.search(rest)) is not None and len(rest) > match.end():
         back, rest = True, rest[match.end() :]
     return Phrase(
-        name=rest.strip(PUNCTUATION).replace("“", "").replace("”", ""),
+        name=clean_name(rest.strip(PUNCTUATION).replace("“", "").replace("”", "")),
         scope=scope,
         back_reference=back,
         # 达到约 N reads like N 左右: about N (a tail such as 以上 still overrides it)
@@ -164,6 +164,22 @@ def sentence_subject(sentence: str) -> str:
     return read_phrase(clauses[0]).name if clauses else ""
 
 
+# A share written as "占 X 的 N%": the indicator is the share, "占 X 比重".
+SHARE_OF = re.compile(r"占(?P<whole>[^占,]+)的$  # 服务业增加值占地区生产总值的", re.VERBOSE)
+# An industry named by its bare ordinal, as in the list "一、二、三产业": 第一产业.
+BARE_INDUSTRY = re.compile(r"^(?P<ordinal>[一二三])产业  # 三产业增加值", re.VERBOSE)
+
+
+def clean_name(name: str) -> str:
+    """An indicator name as a table would print it.
+
+    >>> clean_name("服务业增加值占地区生产总值的"), clean_name("三产业增加值")
+    ('服务业增加值占地区生产总值比重', '第三产业增加值')
+    """
+    name = SHARE_OF.sub(r"占\g<whole>比重", name)
+    return BARE_INDUSTRY.sub(r"第\g<ordinal>产业", name)
+
+
 def split_names(name: str, count: int) -> list[str]:
     """The names a 分别/各 sentence distributes its values over, completed from the last one.
 
@@ -184,4 +200,4 @@ def split_names(name: str, count: int) -> list[str]:
     for piece in pieces[:-1]:
         short = len(piece) <= 3 and len(last) > len(piece) + 1
         completed.append(piece + last[len(piece) :] if short else piece)
-    return [*completed, last]
+    return [clean_name(n) for n in (*completed, last)]

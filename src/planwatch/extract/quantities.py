@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline
@@ -36,16 +37,16 @@ from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
 from planwatch.extract.mentions import Mention, Rejected, find_mentions
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
+from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import YearMarker, find_markers
-
-ACHIEVED_VERBS = frozenset({"达到", "达", "实现", "建成", "为", "提高到", "提升到", "增加到"})
 
 
 @dataclass(frozen=True, slots=True)
 class _When:
     year: int | None
     target: bool
+    explicit: bool = True  # stated in the text (到 2025 年), not implied by the headings
 
 
 def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> QuantityFindings:
@@ -69,22 +70,27 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             quantities.extend(tables.quantities[line])
             issues.extend(tables.issues.get(line, ()))
             continue
+        issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
+        context = heading_context(text, outline, paragraph.start)
         carried: _When | None = None
         for start, end in paragraph.sentences:
-            markers = find_markers(text.text, start, end, plan.period)
-            items = find_mentions(text.text, start, end)
-            mentions = [m for m in items if isinstance(m, Mention)]
-            issues.extend(_issue(text, r) for r in items if isinstance(r, Rejected))
-            found = _sentence(
-                text, outline, plan, paragraph, (start, end), markers, mentions, carried
-            )
+            try:
+                markers = find_markers(text.text, start, end, plan.period)
+                items = find_mentions(text.text, start, end)
+                mentions = [m for m in items if isinstance(m, Mention)]
+                found = _sentence(
+                    text, outline, plan, paragraph, (start, end), markers, mentions,
+                    carried or _default_when(plan, context),
+                )  # fmt: skip
+                dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
+            except Exception as error:
+                issues.append(failed_sentence(text, (start, end), error))
+                continue
+            issues.extend(rejected_number(text, r) for r in items if isinstance(r, Rejected))
             quantities.extend(found)
-            if not mentions:
-                qualitative.extend(_qualitative(text, outline, (start, end), markers))
+            qualitative.extend(dated)
             explicit = [m for m in markers if m.explicit]
-            if (
-                explicit
-            ):  # 到 2025 年 dates the rest of the paragraph; a past year only its sentence
+            if explicit:  # 到 2025 年 dates the rest of the paragraph; a past year its sentence
                 carried = _When(explicit[-1].year, True)
     return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
 
@@ -97,17 +103,34 @@ def _sentence(
     span: tuple[int, int],
     markers: list[YearMarker],
     mentions: list[Mention],
-    carried: _When | None,
+    carried: _When,
 ) -> list[Quantity]:
     out: list[Quantity] = []
     phrases = _phrases(text.text, span, markers, mentions)
     previous: Quantity | None = None
+    previous_end: int | None = None
+    after_from = False
     for mention, (phrase, name) in zip(mentions, phrases, strict=True):
-        when = _when(text, outline, plan, markers, mention, span, carried)
+        # the B of "由2020年的 A 提高到 B" is not dated by A's year
+        own = [m for m in markers if m.start >= (previous_end or 0)] if after_from else markers
+        when = _when(text, outline, plan, own, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
         quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
         own_meaning = mention.bracketed or mention.doubling  # [13.5] / 翻一番 carry their own
-        if not phrase.has_verb and previous is not None and not own_meaning:
+        listed = previous_end is not None and not _CLAUSE_MARK.search(
+            text.text, previous_end, mention.start
+        )  # "A 20家、B 15家" shares A's verb; "…7%,城镇新增就业4500万人" has its own
+        after_from = _is_from_value(text.text, span, markers, mention)
+        if after_from:
+            quantity = replace(
+                quantity, kind="baseline", comparator="=", year=_from_year(plan, markers, mention)
+            )
+        elif (
+            not phrase.has_verb
+            and previous is not None
+            and not own_meaning
+            and (listed or not phrase.name or quantity.base_unit == previous.base_unit)
+        ):  # a parallel clause in the same unit shares the verb: "教育项目152个,卫生项目52个"
             quantity = replace(
                 quantity,
                 comparator=previous.comparator,
@@ -126,8 +149,29 @@ def _sentence(
             end=end,
         )
         out.append(quantity)
-        previous = quantity
+        previous, previous_end = quantity, mention.end
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
+# "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
+_FROM_BEFORE = re.compile(r"(?:由|从)$  # 由9.1万公里", re.VERBOSE)
+_TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
+
+
+def _is_from_value(text: str, span: tuple[int, int], markers: list[YearMarker], m: Mention) -> bool:
+    """Whether the mention is the A of "由 A 增加到 B" (the value the change starts from)."""
+    before = _without_markers(text, max(span[0], m.start - 12), m.start, markers)
+    after = _TO_AFTER.match(text, _tail(text, m.end)[2], min(span[1], m.end + 8))
+    return bool(_FROM_BEFORE.search(before.removesuffix("的"))) and after is not None
+
+
+def _from_year(plan: PlanMeta, markers: list[YearMarker], mention: Mention) -> int | None:
+    """The year of a 由 A value: a past year written before it, else the year before the plan."""
+    past = [m for m in markers if m.end <= mention.start and m.target is False]
+    if past:
+        return past[-1].year
+    return plan.period[0] - 1 if plan.period else None
 
 
 def _phrases(
@@ -214,22 +258,29 @@ def _when(
     markers: list[YearMarker],
     mention: Mention,
     span: tuple[int, int],
-    carried: _When | None,
+    carried: _When,
 ) -> _When:
+    """The year of a mention: the nearest dated marker before it in its sentence, else the
+    paragraph's deadline, else a marker after it, else what the headings imply (``carried``
+    holds the last two)."""
     dated = [m for m in markers if m.target is not None]
     before = [m for m in dated if m.end <= mention.start]
     if before:
         return _When(before[-1].year, bool(before[-1].target))
-    if carried is not None:
+    if carried.explicit:
         return carried
     after = [m for m in dated if m.start >= mention.end]
     if after:
         return _When(after[0].year, bool(after[0].target))
-    context = heading_context(text, outline, span[0])
+    return carried
+
+
+def _default_when(plan: PlanMeta, context: Literal["baseline", "target"] | None) -> _When:
+    """The year a paragraph's headings imply: a review states the year before the period."""
     period = plan.period
     if context == "baseline":
-        return _When(period[0] - 1 if period else None, False)
-    return _When(period[1] if period else None, True)
+        return _When(period[0] - 1 if period else None, False, explicit=False)
+    return _When(period[1] if period else None, True, explicit=False)
 
 
 def _build(
@@ -249,7 +300,8 @@ def _build(
     unit = mention.unit
     comparator: Comparator = phrase.comparator or (">=" if when.target else "=")
     verb = _verb_before(text.text, mention.start)
-    if not when.target and comparator == ">=" and (verb in ACHIEVED_VERBS or not phrase.has_verb):
+    achieved = verb in words()["achieved_verbs"] or not phrase.has_verb
+    if not when.target and comparator == ">=" and achieved:
         comparator = "="
     scope = phrase.scope or (
         paragraph.entity if phrase.back_reference or paragraph.entity else None
@@ -331,14 +383,3 @@ def _qualitative(
             node.id if node else None,
         )
     ]
-
-
-def _issue(text: NormalText, rejected: Rejected) -> Issue:
-    start, end = text.span(rejected.start, rejected.end)
-    number = text.original[start:end]
-    return Issue(
-        "unknown_unit",
-        f"数字“{number}”后的“{rejected.following}”不是已知单位,未作为指标值读取",
-        text.line_of(start),
-        (start, end),
-    )

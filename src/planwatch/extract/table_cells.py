@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from planwatch.extract.lexicon import words
+
 # A printed table cell: "[5]", "〔13.5〕", "<2.39", "≥95", "7左右", "6以上", "1,000".
 CELL = re.compile(
     r"""^\s*(?P<open>[\[〔【(（])?\s*                 # [5] / 〔5〕: five-year cumulative
@@ -39,7 +41,6 @@ YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?")
 UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,12})[)）]\s*$")
 # Cells that say "no value": "—", "——", "-", "/", "…".
 EMPTY_CELL = re.compile(r"^\s*[—–\-/…·]*\s*$")
-DECREASE_WORDS = ("降低", "下降", "减少")
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
@@ -121,4 +122,4 @@ def decreasing_name(name: str) -> bool:
     >>> decreasing_name("单位地区生产总值能源消耗降低"), decreasing_name("森林覆盖率")
     (True, False)
     """
-    return any(word in name for word in DECREASE_WORDS)
+    return any(word in name for word in words()["decrease_names"])

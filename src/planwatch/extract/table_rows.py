@@ -18,6 +18,7 @@ original text and whose ``sentence`` is the row.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,8 @@ from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import Change, Comparator, Quantity, QuantityKind
-from planwatch.extract.normalize import NormalText
+from planwatch.extract.normalize import LINE_BREAK, NormalText
+from planwatch.extract.numbers import within_range
 from planwatch.extract.table_cells import (
     YEAR_HEADER,
     Cell,
@@ -38,6 +40,8 @@ from planwatch.extract.table_cells import (
 )
 from planwatch.extract.units import UnitReading, read_unit
 
+logger = logging.getLogger(__name__)
+
 # Where a line without tabs splits into cells: an ideographic space or two or more spaces.
 CELL_GAP = re.compile(r"\u3000+|[ \u00a0]{2,}  # 指标　　单位 / 指标   单位", re.VERBOSE)
 # Column headers, matched against the normal form of a header cell.
@@ -47,6 +51,7 @@ UNIT_HEADER = re.compile(r"^(?:计量)?单位$  # 单位", re.VERBOSE)
 GROWTH_HEADER = re.compile(r"年均|累计|增速  # 年均增长(%)/累计, 五年累计", re.VERBOSE)
 ANNUAL_HEADER = re.compile(r"年均|增速  # 年均增长: a plain number is a growth rate", re.VERBOSE)
 GROWTH_NAME = re.compile(r"增长|增速|增幅|涨幅  # 地区生产总值增长, 居民消费价格涨幅", re.VERBOSE)
+ROW_SENTENCE_MAX = 600  # a row's text kept as each cell's sentence; a longer row is cut
 FOOTNOTE_MARK = "①②③④⑤⑥⑦⑧⑨⑩*※"
 _CELL_SPACE = " \u00a0\u3000"
 
@@ -126,19 +131,32 @@ def find_table_rows(text: NormalText, outline: Outline, plan: PlanMeta, scope: s
         if columns is None:
             continue
         row = _align(cells, columns)
-        quantities, issues = _row(text, outline, plan, scope, columns, row, (start, end))
+        try:
+            quantities, issues = _row(text, outline, plan, scope, columns, row, (start, end))
+        except Exception as error:
+            logger.debug("table row on line %d failed", line, exc_info=error)
+            quantities, issues = [], [_failed_row(line, error)]
         found.quantities[line] = quantities
         if issues:
             found.issues[line] = issues
     return found
 
 
+def _failed_row(line: int, error: Exception) -> Issue:
+    return Issue("row_failed", f"表格行未能读取（{type(error).__name__}），已跳过", line)
+
+
 def _original_lines(original: str) -> Iterator[tuple[int, int]]:
+    """Line spans, broken where NormalText breaks lines (not at form feeds or U+2028).
+
+    >>> list(_original_lines("a\\x0cb\\r\\nc"))
+    [(0, 3), (5, 6)]
+    """
     at = 0
-    for line in original.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield at, at + len(body)
-        at += len(line)
+    for match in LINE_BREAK.finditer(original):
+        yield at, match.start()
+        at = match.end()
+    yield at, len(original)
 
 
 def _cells(text: NormalText, start: int, end: int) -> list[_Cell]:
@@ -214,10 +232,11 @@ def _row(
         line=text.line_of(span[0]),
         start=0,
         end=0,
-        sentence=text.original[span[0] : span[1]],
+        sentence=text.original[span[0] : min(span[1], span[0] + ROW_SENTENCE_MAX)],
         node=None,
     )
     out: list[Quantity] = []
+    out_of_range: list[Issue] = []
     unknown = False
     for cell, kind, year, growth in _value_cells(plan, columns, row):
         parsed = parse_cell(cell.normal)
@@ -227,6 +246,12 @@ def _row(
         cell_unit = read_unit("%") if rate else unit
         if cell_unit is None:
             unknown = True
+            continue
+        if not (within_range(parsed.value) and within_range(cell_unit.to_base(parsed.value))):
+            out_of_range.append(Issue(
+                "value_out_of_range", f"表格指标“{indicator}”的数值超出可计算范围，未读取",
+                text.line_of(cell.start), (cell.start, cell.end),
+            ))  # fmt: skip
             continue
         comparator, cumulative = _meaning(kind, parsed, growth, columns.annual)
         node = outline.deepest_at(cell.start)
@@ -249,7 +274,7 @@ def _row(
         )
         out.append(quantity)
     issues = [_unknown_unit(text, name_cell, indicator, unit_text)] if unknown else []
-    return out, issues
+    return out, issues + out_of_range
 
 
 def _value_cells(

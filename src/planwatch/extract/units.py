@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -71,13 +71,26 @@ class UnitReading:
         (Decimal('239000000'), '亿立方米')
         """
         factor = self.unit.factor if self.unit else Decimal(1)
-        return _plain(value * self.multiplier * factor)
+        with localcontext() as context:
+            context.prec = _PRECISION  # exact for every value within_range() accepts
+            return _plain(value * self.multiplier * factor)
+
+
+_PRECISION = 60
 
 
 def _plain(value: Decimal) -> Decimal:
-    """Drop exponent noise: 2.39E+8 → 239000000, 80000.00 → 80000."""
-    normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    """Drop exponent noise: 2.39E+8 → 239000000, 80000.00 → 80000; never raises.
+
+    >>> _plain(Decimal("2.39E+8")), _plain(Decimal("1E+99"))
+    (Decimal('239000000'), Decimal('1E+99'))
+    """
+    with localcontext() as context:
+        context.prec = _PRECISION
+        normal = value.normalize()
+        if not normal.is_finite() or normal.adjusted() >= _PRECISION:
+            return normal  # out of range: the caller reports it (numbers.within_range)
+        return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 @cache

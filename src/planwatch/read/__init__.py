@@ -12,9 +12,10 @@ import stat
 from pathlib import Path, PurePath
 
 from planwatch.domain.document import Document, DocumentFormat, Source
+from planwatch.domain.issue import Issue
 from planwatch.errors import UnreadableDocument
 from planwatch.read.docx import read_docx
-from planwatch.read.encoding import DecodedText, decode_text
+from planwatch.read.encoding import DecodedText, decode_text, replace_controls
 from planwatch.read.formats import detect_format, not_text_problem
 from planwatch.read.html import read_html
 from planwatch.read.pdf import read_pdf
@@ -74,18 +75,43 @@ def _read(data: bytes, name: str) -> Document:
     suffix = PurePath(name).suffix.lower()
     format_ = detect_format(data, suffix, name)
     decoded = _decode(data, format_, suffix, name)
-    if not decoded.text.strip():
+    text, replaced = replace_controls(decoded.text)
+    if not text.strip():
         raise UnreadableDocument(name, NO_TEXT)
     source = Source(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
         format=format_,
         encoding=decoded.encoding,
-        chars=len(decoded.text),
+        chars=len(text),
     )
     logger.info("%s: read %s, %s, %d characters", name, format_.value, decoded.encoding,
                 source.chars)  # fmt: skip
-    return Document(decoded.text, source)
+    return Document(text, source, _reading_issues(text, decoded.cut_bytes, replaced))
+
+
+def _reading_issues(text: str, cut_bytes: int, replaced: int) -> tuple[Issue, ...]:
+    """What decoding changed, as issues: a cut last character, replaced control characters.
+
+    >>> [i.code for i in _reading_issues("a\\nb", 2, 1)]
+    ['control_characters', 'truncated_text']
+    """
+    issues = []
+    if replaced:
+        issues.append(
+            Issue("control_characters", f"文本中有 {replaced} 个控制字符,已替换为空格", line=None)
+        )
+    if cut_bytes:
+        end = len(text)
+        issues.append(
+            Issue(
+                "truncated_text",
+                f"文件在最后一个字符中间被截断,末尾 {cut_bytes} 个字节无法解码,已忽略",
+                line=text.count("\n") + 1,
+                span=(end, end),
+            )
+        )
+    return tuple(issues)
 
 
 def _decode(data: bytes, format_: DocumentFormat, suffix: str, name: str) -> DecodedText:

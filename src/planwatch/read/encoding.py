@@ -8,9 +8,10 @@ is dropped, so ``data.decode(encoding) == text`` holds for the codec name return
 
 import codecs
 import logging
+import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import charset_normalizer
@@ -42,14 +43,57 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1c\x1d\x1e\x85")
 _ODD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 # Binary data and mojibake show themselves early; judging a prefix keeps huge texts fast.
 _JUDGED_CHARS = 200_000
+# A few stray NUL bytes in UTF-8 text (a bad export) do not make it UTF-16 or binary.
+_MAX_STRAY_NUL_SHARE = 0.01
+# Lead bytes of UTF-8 sequences and the length of the sequence each begins.
+_UTF8_LEADS = ((0xC2, 0xDF, 2), (0xE0, 0xEF, 3), (0xF0, 0xF4, 4))
+# Codecs that Python knows but no document is written in; "undefined" and "punycode"
+# raise plain UnicodeError rather than decode.
+_NOT_DOCUMENT_CODECS = frozenset(
+    {"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
+# Control characters that are not text layout: "\x01", NUL, DEL, C1 controls but NEL.
+# Replaced by a space each, so every offset stays where it was.
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
-    """Text decoded from bytes, with the Python codec name that decodes them exactly."""
+    """Text decoded from bytes, with the Python codec name that decodes them exactly.
+
+    ``cut_bytes`` counts the bytes of an incomplete character at the very end (a file
+    truncated in the middle of a UTF-8 sequence), left out of ``text``.
+    """
 
     text: str
     encoding: str
+    cut_bytes: int = field(default=0, repr=False)
+
+
+def document_codec(label: str) -> str | None:
+    """The Python codec name for an encoding label, if documents are written in it.
+
+    >>> document_codec("GBK"), document_codec("undefined"), document_codec("base64")
+    ('gbk', None, None)
+    """
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):  # ValueError: a label with NUL in it
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CODECS:
+        return None
+    return info.name
+
+
+def replace_controls(text: str) -> tuple[str, int]:
+    """``text`` with each stray control character replaced by one space, and how many.
+
+    Tab, line breaks, form feed and NEL are layout and stay; offsets do not move.
+
+    >>> replace_controls("森林\\x00覆盖率\\x01\\n")
+    ('森林 覆盖率 \\n', 2)
+    """
+    return _STRAY_CONTROL.subn(" ", text)
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -69,11 +113,20 @@ def decode_text(data: bytes, name: str) -> DecodedText:
 
     >>> decode_text("第一章 总体要求\\r\\n".encode("gb18030"), "plan.txt")
     DecodedText(text='第一章 总体要求\\r\\n', encoding='gb18030')
+    >>> cut = decode_text("森林覆盖率".encode()[:-1], "cut.txt")
+    >>> cut.text, cut.encoding, cut.cut_bytes
+    ('森林覆盖', 'utf-8', 2)
     """
+    cut = _utf8_cut(data)
+    if cut:
+        text = data[:-cut].decode("utf-8")
+        if looks_like_text(text):
+            logger.debug("%s: UTF-8 cut inside its last character (%d bytes)", name, cut)
+            return DecodedText(text, "utf-8", cut)
     encoding = _detect(data, name)
     try:
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as error:
+    except (UnicodeError, LookupError, ValueError) as error:
         logger.debug("%s: %s cannot decode the data: %s", name, encoding, error)
         raise UnreadableDocument(name, NOT_TEXT) from error
     if not looks_like_text(text):
@@ -87,10 +140,14 @@ def decodes_strictly(data: bytes, encoding: str) -> bool:
 
     >>> decodes_strictly(b"\\xff", "utf-8"), decodes_strictly("规划".encode(), "utf-8")
     (False, True)
+    >>> decodes_strictly(b"abc", "undefined"), decodes_strictly(b"abc", "punycode")
+    (False, False)
     """
+    if document_codec(encoding) is None:
+        return False
     try:
         data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError):  # "undefined" raises a plain UnicodeError
         return False
     return True
 
@@ -131,6 +188,8 @@ def _detect(data: bytes, name: str) -> str:
     if encoding := bom_encoding(data):
         return encoding
     if b"\x00" in data:
+        if data.count(0) <= _MAX_STRAY_NUL_SHARE * len(data) and decodes_strictly(data, "utf-8"):
+            return "utf-8"
         return _utf16_without_bom(data, name)
     if decodes_strictly(data, "utf-8"):
         return "utf-8"
@@ -146,6 +205,34 @@ def _detect(data: bytes, name: str) -> str:
     if scored:
         return max(scored)[2]
     return _charset_normalizer_guess(data, name)
+
+
+def _utf8_cut(data: bytes) -> int:
+    """Bytes of an incomplete UTF-8 character at the end of otherwise valid UTF-8, or 0.
+
+    >>> _utf8_cut("规划".encode()[:-1]), _utf8_cut("规划".encode()), _utf8_cut(b"\\xff\\xe8")
+    (2, 0, 0)
+    >>> _utf8_cut(b"\\xff"), _utf8_cut(b"\\xe8\\xa7")  # shorter than the cut looked at
+    (0, 0)
+    """
+    if not data or data[-1] < 0x80 or decodes_strictly(data, "utf-8"):
+        return 0
+    for cut in range(1, min(3, len(data)) + 1):
+        lead = data[-cut]
+        needs = (
+            2
+            if 0xC2 <= lead <= 0xDF
+            else 3
+            if 0xE0 <= lead <= 0xEF
+            else 4
+            if 0xF0 <= lead <= 0xF4
+            else 0
+        )
+        if needs:
+            if cut < needs and decodes_strictly(data[:-cut], "utf-8") and data[:-cut].strip():
+                return cut
+            return 0
+    return 0
 
 
 def _utf16_without_bom(data: bytes, name: str) -> str:

@@ -6,7 +6,6 @@ and GBK are read with GB18030, their superset, because pages labelled GB2312 rou
 characters outside it.
 """
 
-import codecs
 import logging
 import re
 from collections.abc import Iterator
@@ -14,7 +13,13 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from planwatch.read.encoding import DecodedText, bom_encoding, decode_text, decodes_strictly
+from planwatch.read.encoding import (
+    DecodedText,
+    bom_encoding,
+    decode_text,
+    decodes_strictly,
+    document_codec,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +57,7 @@ def read_html(data: bytes, name: str) -> DecodedText:
         tag.decompose()
     lines = list(_lines(soup))
     logger.debug("%s: %d lines from HTML", name, len(lines))
-    return DecodedText("\n".join(lines), decoded.encoding)
+    return DecodedText("\n".join(lines), decoded.encoding, decoded.cut_bytes)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -60,13 +65,14 @@ def declared_charset(data: bytes) -> str | None:
 
     >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
     'gb18030'
+    >>> declared_charset(b'<meta charset="undefined">'), declared_charset(b"<meta charset=idna>")
+    (None, None)
     """
     match = _META_CHARSET.search(data[:_META_WINDOW])
     if match is None:
         return None
-    try:
-        codec = codecs.lookup(match["label"].decode("ascii")).name
-    except LookupError:
+    codec = document_codec(match["label"].decode("ascii"))
+    if codec is None:  # unknown, or "undefined", "punycode": not a document's encoding
         return None
     if codec.startswith(("utf-16", "utf-32")):
         return None  # a page whose <meta> is readable as ASCII is not UTF-16, whatever it says

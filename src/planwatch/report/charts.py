@@ -27,6 +27,9 @@ STATUS_COLOURS = {
     Status.AHEAD: "#4ac26b",
     Status.ON_TRACK: "#0969da",
     Status.LAGGING: "#cf222e",
+    Status.COMPLETED_EARLY: "#1a7f37",
+    Status.COMPLETED: "#4ac26b",
+    Status.UNMET: "#cf222e",
     Status.NO_DATA: "#8c959f",
 }
 # rc_context changes matplotlib's global settings: one chart at a time per process (the web
@@ -71,7 +74,7 @@ def _draw(chart: TrajectoryChart | StatusChart) -> bytes:
         figure.subplots_adjust(left=0.17, right=0.97, top=0.96, bottom=0.2)
     else:
         figure = Figure(figsize=(WIDTH_INCHES, 3.2), dpi=DPI)
-        figure.subplots_adjust(left=0.11, right=0.97, top=0.95, bottom=0.1)
+        figure.subplots_adjust(left=0.11, right=0.97, top=0.95, bottom=0.2)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     if isinstance(chart, StatusChart):
@@ -135,11 +138,19 @@ def _trajectory(axes: Axes, chart: TrajectoryChart) -> None:
         axes.plot(*_floats((last, chart.projection)), linestyle=":", marker="D", markersize=4,
                   color=FORECAST, label="趋势预测")  # fmt: skip
     axes.margins(y=0.15)  # room for the labels above the highest and below the lowest line
+    years = [year for year, _ in (*chart.path, *chart.observations)]
+    years += [point[0] for point in (chart.target, chart.baseline, chart.projection) if point]
+    if years:  # one year alone would be autoscaled to a century
+        start, end = min(years), max(years)
+        if end - start < 2:
+            start, end = start - 1, end + 1
+        axes.set_xlim(start - 0.5, end + 0.5)
     axes.set_ylabel(chart.unit)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", color="#d0d7de", linewidth=0.5)
-    axes.legend(loc="upper left", fontsize=8, frameon=False)
+    # under the plot, where no line runs
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=5, fontsize=8, frameon=False)
 
 
 def _short(value: Decimal) -> str:

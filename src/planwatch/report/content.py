@@ -4,21 +4,37 @@ Pure: no database, no files, no fonts. The three kinds differ only where :data:`
 says (title, section titles, the lead of the judgement, the 完成情况 column of the final
 evaluation); everything else is shared.
 
-Structure, as evaluation reports are written:
+Structure, as evaluation reports are written. Annual and mid-term:
 
-一、总体评价 (counts in the national vocabulary) · 二、主要指标进展情况 (binding first) ·
-三、滞后指标及原因分析 (lagging and red indicators, indicators without data) ·
+一、总体评价 (counts in the national vocabulary, over current data only) · 二、主要指标进展情况
+(binding first) · 三、滞后指标及原因分析 (lagging and red indicators, indicators without data) ·
 四、指标走势 (status chart, a trajectory chart per key indicator) · 五、数据来源与截止时间 ·
-附录 评估方法、公式与阈值.
+the issuing office and date · 附录 评估方法、公式与阈值.
+
+Final (总结评估): 一、总体评价 · 二、主要指标完成情况 (table, charts) · 三、主要任务与重大项目 ·
+四、存在的问题及原因 · 五、对“十五五”时期的建议 (the next plan named from the period) · the
+issuing office and date · 附录 数据来源、评估方法与阈值 (see :mod:`planwatch.report.final`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 
+from planwatch.assess import Overall
 from planwatch.domain.assessment import Status
-from planwatch.domain.indicator import Attribute
 from planwatch.report import numbers
+from planwatch.report.adjustments import adjustments_section
+from planwatch.report.final import next_plan_section, problems_section, tasks_section
+from planwatch.report.judgement import (
+    binding_sentence,
+    completion_sentence,
+    counts_sentence,
+    missing_main_table,
+    overall_sentence,
+    scope,
+    summary_of,
+)
 from planwatch.report.lagging import lagging_sections
 from planwatch.report.method import appendix
 from planwatch.report.model import (
@@ -33,13 +49,19 @@ from planwatch.report.model import (
     chinese_number,
     numbered,
 )
-from planwatch.report.tables import completion, main_table, monitoring_table, no_data_table
+from planwatch.report.sources import citations
+from planwatch.report.tables import (
+    final_table,
+    main_table,
+    monitoring_table,
+    no_data_table,
+)
 from planwatch.report.trajectory import key_indicators, trajectory
 from planwatch.services.overview import IndicatorView, PlanOverview
 
 SIMULATED_MARK = "含模拟数据 · 仅供演示，不得作为统计数据引用"
 FIRST_NUMBERED_PLAN_YEAR = 1966  # the 3rd plan; 4th 1971, … 14th 2021, 15th 2026
-COMPLETION_ORDER = ("已完成", "未完成", "预计完成", "预计难以完成", "待评估", "无数据")
+UNDATED = "　　　　年　　月　　日"  # to be filled in when the report is signed
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,86 +91,53 @@ PROFILES = {
 }  # fmt: skip
 
 
-def plan_name(overview: PlanOverview) -> str:
-    """How a report names the plan: 泸州市江阳区“十四五”规划纲要, else the plan's title.
-
-    A five-year period starting 1966 + 5k is the (3 + k)th plan: 2021–2025 is 十四五.
-    """
+def plan_ordinal(overview: PlanOverview) -> int | None:
+    """Which five-year plan the period is: 2021–2025 → 14. A five-year period starting
+    1966 + 5k is the (3 + k)th plan; None for any other period."""
     period = overview.period
-    if overview.region and period and period[1] - period[0] == 4:
+    if period and period[1] - period[0] == 4:
         offset = period[0] - FIRST_NUMBERED_PLAN_YEAR
         if offset >= 0 and offset % 5 == 0:
-            return f"{overview.region}“{chinese_number(3 + offset // 5)}五”规划纲要"
+            return 3 + offset // 5
+    return None
+
+
+def plan_name(overview: PlanOverview) -> str:
+    """How a report names the plan: 泸州市江阳区“十四五”规划纲要, else the plan's title."""
+    ordinal = plan_ordinal(overview)
+    if overview.region and ordinal is not None:
+        return f"{overview.region}“{chinese_number(ordinal)}五”规划纲要"
     return overview.title or overview.region or overview.key
+
+
+def next_plan(overview: PlanOverview) -> str | None:
+    """The next plan's short name from the period: 2021–2025 → 十五五; None if unknown."""
+    ordinal = plan_ordinal(overview)
+    return f"{chinese_number(ordinal + 1)}五" if ordinal is not None else None
 
 
 def title(overview: PlanOverview, kind: ReportKind) -> str:
     """The report's title, a draft until people have edited it."""
+    return "".join(title_lines(overview, kind))
+
+
+def title_lines(overview: PlanOverview, kind: ReportKind) -> tuple[str, str]:
+    """The title in two parts, the plan's name and what the report is, for a title too long
+    for one line."""
     subject = plan_name(overview)
-    return PROFILES[kind].title.format(subject=subject, year=overview.as_of) + "（草稿）"
+    whole = PROFILES[kind].title.format(subject=subject, year=overview.as_of) + "（草稿）"
+    return subject, whole.removeprefix(subject)
 
 
-def scope(overview: PlanOverview, kind: ReportKind) -> str:
-    """How the judgement opens: 截至2022年 / 2022年 / 规划期末（2025年）."""
-    year = overview.as_of
-    if kind is ReportKind.ANNUAL:
-        return f"{year}年"
-    if kind is ReportKind.FINAL and overview.period and year >= overview.period[1]:
-        return f"规划期末（{year}年）"
-    return f"截至{year}年"
-
-
-def counts_sentence(overview: PlanOverview, kind: ReportKind) -> str:
-    """截至2022年，纳入评估的38项指标中，0项提前实现，…，37项暂无数据。"""
-    counts = overview.counts
-    judged = [f"{counts[s]}项{s.value}" for s in Status if s is not Status.NO_DATA]
-    no_data = counts[Status.NO_DATA]
-    tail = f"，{no_data}项暂无数据" if no_data else ""
-    word = "监测" if kind is ReportKind.ANNUAL else "评估"
-    total = len(overview.assessed)
-    return f"{scope(overview, kind)}，纳入{word}的{total}项指标中，{'，'.join(judged)}{tail}。"
-
-
-def overall_sentence(overview: PlanOverview) -> str:
-    """A first draft of the overall judgement, from the share of indicators on or ahead of pace."""
-    counts = overview.counts
-    with_data = sum(n for s, n in counts.items() if s is not Status.NO_DATA)
-    if with_data == 0:
-        return "目前尚无可用于评估的监测数据，请相关部门尽快报送数据后再作判断。"
-    good = with_data - counts[Status.LAGGING]
-    if counts[Status.LAGGING] == 0:
-        verdict = "有数据的指标均达到或快于序时进度，规划实施总体进展顺利"
-    elif good * 5 >= with_data * 4:
-        verdict = "大部分有数据的指标达到序时进度，规划实施总体符合预期，个别指标需加快推进"
-    else:
-        verdict = "较多指标落后于序时进度，需采取有力措施加快推进"
-    return f"有数据的{with_data}项指标中，{good}项达到或快于序时进度。总体看，{verdict}。"
-
-
-def binding_sentence(overview: PlanOverview) -> str:
-    binding = [v for v in overview.assessed if v.indicator.attribute is Attribute.BINDING]
-    if not binding:
-        return "本规划纳入评估的指标均为预期性指标。"
-    lagging = sum(1 for v in binding if v.status is Status.LAGGING)
-    return (
-        f"其中约束性指标{len(binding)}项，{lagging}项滞后；"
-        f"预期性指标{len(overview.assessed) - len(binding)}项。"
-    )
-
-
-def completion_sentence(overview: PlanOverview) -> str:
-    """The final evaluation's count of targets met, missed and still open."""
-    found = [completion(v.assessment) for v in overview.assessed if v.assessment]
-    parts = [f"{found.count(word)}项{word}" for word in COMPLETION_ORDER if word in found]
-    return f"按目标完成情况统计：{'，'.join(parts)}。" if parts else ""
-
-
-def judgement(overview: PlanOverview, kind: ReportKind) -> Section:
-    lines = [counts_sentence(overview, kind), binding_sentence(overview)]
+def judgement(overview: PlanOverview, kind: ReportKind, summary: Overall) -> Section:
+    lines = [counts_sentence(overview, kind, summary), binding_sentence(overview, kind)]
     if PROFILES[kind].completion:
         lines.append(completion_sentence(overview))
-    lines.append(overall_sentence(overview))
+    lines.append(overall_sentence(summary, kind))
     blocks: list[Block] = [preface(overview, kind), *(Paragraph(line) for line in lines if line)]
+    warning = missing_main_table(overview)
+    if warning:
+        blocks.append(Paragraph(warning, emphasis=True))
     if overview.simulated:
         blocks.append(Paragraph(f"注意：本报告{SIMULATED_MARK}。", emphasis=True))
     return Section(PROFILES[kind].judgement, tuple(blocks))
@@ -156,17 +145,27 @@ def judgement(overview: PlanOverview, kind: ReportKind) -> Section:
 
 def indicator_section(overview: PlanOverview, kind: ReportKind) -> Section:
     assessed = overview.assessed
-    blocks: list[Block] = [
-        Paragraph(
+    missing = bool(missing_main_table(overview))
+    if kind is ReportKind.FINAL:
+        intro = (
+            f"规划确定的{len(assessed)}项指标完成情况见下表。期末值为目标年的数据；"
+            "尚无目标年数据的，在说明栏注明数据截至年份。"
+        )
+        table = final_table(assessed, missing_table=missing)
+    else:
+        intro = (
             f"规划确定的{len(assessed)}项指标进展情况见下表，约束性指标列在前面。"
             "最新值为评估年份及以前最近一年的数据。"
-        ),
-        main_table(assessed, with_completion=PROFILES[kind].completion),
-    ]
+        )
+        table = main_table(
+            assessed, with_completion=PROFILES[kind].completion, missing_table=missing
+        )
+    blocks: list[Block] = [Paragraph(intro), table]
     monitored = tuple(v for v in overview.indicators if v.assessment is None and v.observations)
     if monitored:
         blocks.append(Paragraph(f"另有{len(monitored)}项监测指标未设目标值，仅列示数据。"))
-        blocks.append(monitoring_table(monitored, overview.as_of))
+        cite = {source: n for n, source in enumerate(overview.sources, start=1)}
+        blocks.append(monitoring_table(monitored, overview.as_of, cite))
     return Section(PROFILES[kind].indicators, tuple(blocks))
 
 
@@ -183,7 +182,7 @@ def lagging_section(overview: PlanOverview, kind: ReportKind) -> Section:
                 (
                     Paragraph(
                         f"以下{len(missing)}项指标暂无可用于评估的数据，"
-                        "请牵头单位按观测数据模板（planwatch template）补报。"
+                        "请牵头单位按观测数据模板补报。"
                     ),
                     no_data_table(missing),
                 ),
@@ -192,11 +191,10 @@ def lagging_section(overview: PlanOverview, kind: ReportKind) -> Section:
     return Section(PROFILES[kind].lagging, blocks, tuple(children))
 
 
-def chart_section(overview: PlanOverview) -> Section:
-    status = Figure(
-        "指标状态分布",
-        StatusChart("指标状态分布", tuple((s, overview.counts[s]) for s in Status)),
-    )
+def chart_sections(overview: PlanOverview) -> tuple[Section, Section]:
+    """The status chart (statuses that occur) and a trajectory chart per key indicator."""
+    shown = tuple((s, n) for s, n in overview.counts.items() if n)
+    status = Figure("指标状态分布", StatusChart("指标状态分布", shown))
     charted: tuple[IndicatorView, ...] = key_indicators(overview.assessed, overview.as_of)
     figures: tuple[Block, ...] = tuple(
         Figure(f"{v.indicator.name}走势（{v.indicator.unit}）", trajectory(v, overview.as_of))
@@ -208,13 +206,11 @@ def chart_section(overview: PlanOverview) -> Section:
         "图中实线为观测值，虚线为从基期值到目标值的序时进度路径，点线为按目前趋势的预测，"
         "水平虚线为目标值。"
     )
-    return Section(
-        "指标走势",
-        children=(
-            Section("指标状态分布", (status,)),
-            Section("主要指标走势", (legend, *figures)),
-        ),
-    )
+    return Section("指标状态分布", (status,)), Section("主要指标走势", (legend, *figures))
+
+
+def chart_section(overview: PlanOverview) -> Section:
+    return Section("指标走势", children=chart_sections(overview))
 
 
 def sources_section(overview: PlanOverview) -> Section:
@@ -222,9 +218,10 @@ def sources_section(overview: PlanOverview) -> Section:
     if overview.data_until is not None:
         cutoff += f"，数据录入截至{numbers.date_text(overview.data_until)}"
     blocks: list[Block] = [Paragraph(cutoff + "。")]
-    if overview.sources:
+    cited = citations(overview)
+    if cited:
         blocks.append(Paragraph("数据来源："))
-        blocks += [Paragraph(f"{i}. {s}") for i, s in enumerate(overview.sources, start=1)]
+        blocks += [Paragraph(c.text) for c in cited]
     else:
         blocks.append(Paragraph("数据来源：暂无已录入的数据。"))
     if overview.simulated:
@@ -238,40 +235,75 @@ def preface(overview: PlanOverview, kind: ReportKind) -> Paragraph:
     version = f"（第{overview.version}版）" if overview.version > 1 else ""
     return Paragraph(
         f"根据《{overview.title or plan_name(overview)}》{version}关于规划实施监测评估的要求，"
-        f"现将{scope(overview, kind)}规划主要指标实施情况报告如下。本稿由 planwatch "
-        "根据已录入的数据自动生成，供起草单位修改完善。"
+        f"现将{scope(overview, kind)}规划主要指标实施情况报告如下。本稿根据已录入的监测数据"
+        "自动生成，供起草单位修改完善。"
     )
 
 
-def build_report(overview: PlanOverview, kind: ReportKind) -> Report:
-    """The report model of an overview.
+def issuer(overview: PlanOverview) -> str:
+    """The issuing office: the region's people's government, which reports to its congress."""
+    return f"{overview.region}人民政府" if overview.region else "（报告单位）"
 
-    For the sample plan as of 2022 (midterm) the title is
-    泸州市江阳区“十四五”规划纲要实施中期评估报告（草稿）, the first section opens
-    截至2022年，纳入评估的38项指标中，0项提前实现，0项快于预期，1项基本符合预期，0项滞后，
-    37项暂无数据。
-    """
-    body = numbered(
-        (
-            judgement(overview, kind),
+
+def body_sections(
+    overview: PlanOverview, kind: ReportKind, summary: Overall
+) -> tuple[Section, ...]:
+    """The numbered sections of a report of ``kind``, before the appendix."""
+    adjusted = adjustments_section(overview)
+    if kind is not ReportKind.FINAL:
+        return (
+            judgement(overview, kind, summary),
             indicator_section(overview, kind),
+            *((adjusted,) if adjusted else ()),
             lagging_section(overview, kind),
             chart_section(overview),
             sources_section(overview),
         )
+    table = indicator_section(overview, kind)
+    return (
+        judgement(overview, kind, summary),
+        replace(table, children=chart_sections(overview)),
+        *((adjusted,) if adjusted else ()),
+        tasks_section(),
+        problems_section(
+            overview, summary, missing_table=missing_main_table(overview), title="存在的问题及原因"
+        ),
+        next_plan_section(overview, summary, next_plan(overview)),
     )
-    annex = appendix(overview.assessed, overview.thresholds)
+
+
+def build_report(overview: PlanOverview, kind: ReportKind, issued: date | None = None) -> Report:
+    """The report model of an overview; ``issued`` prints the date under the issuing office
+    (blanks to fill in by default).
+
+    For the sample plan as of 2022 (midterm) the title is
+    泸州市江阳区“十四五”规划纲要实施中期评估报告（草稿）.
+    """
+    summary = summary_of(overview)
+    body = numbered(body_sections(overview, kind, summary))
+    if kind is ReportKind.FINAL:
+        annex = appendix(
+            overview.assessed,
+            overview.thresholds,
+            (sources_section(overview),),
+            "数据来源、评估方法与阈值",
+        )
+    else:
+        annex = appendix(overview.assessed, overview.thresholds)
     annex = replace(annex, number="附录　", children=numbered(annex.children, 2))
     *sections, annex = _captioned((*body, annex))
     return Report(
         kind=kind,
         title=title(overview, kind),
+        title_lines=title_lines(overview, kind),
         subtitle=f"（数据截至{overview.as_of}年）",
         as_of=overview.as_of,
         simulated=overview.simulated,
         simulated_mark=SIMULATED_MARK if overview.simulated else "",
         sections=tuple(sections),
         appendix=annex,
+        issuer=issuer(overview),
+        issued=numbers.date_text(datetime.combine(issued, time())) if issued else UNDATED,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -28,6 +29,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.parfmt import ParagraphFormat
 
 from planwatch.domain.assessment import Light
+from planwatch.domain.text import clean_strings
 from planwatch.report.charts import render_chart
 from planwatch.report.fonts import DocumentFonts, chart_font, document_fonts
 from planwatch.report.model import Block, Figure, Paragraph, Report, Section, Table
@@ -40,26 +42,47 @@ LINE = Pt(28)
 UNIT_CM = 9 / 2 * 2.54 / 72  # a half-width character at 9 pt, in cm
 PADDING_CM = 0.2  # left and right cell margins together
 MAX_COLUMN_UNITS = 24
-SHORT_UNITS = 10  # cells this short (预期性, 无数据, 平方公里) are never wrapped
+LATIN_UNITS = 1.3
+HARD_UNITS = 8  # words this short (预期性, 无数据, 平方公里) are never wrapped
+SHORT_UNITS = 10  # nor, where room allows, words this short (森林覆盖率)
 LIGHT_FILLS = {Light.GREEN: "C6EFCE", Light.YELLOW: "FFEB9C", Light.RED: "FFC7CE"}
 HEADER_FILL = "D9E2F3"
 TABLE_STYLE, CAPTION_STYLE, BODY_STYLE = "报告表格", "报告题注", "报告正文"
-STYLE_IDS = {TABLE_STYLE: "ReportTable", CAPTION_STYLE: "ReportCaption", BODY_STYLE: "ReportBody"}
+TITLE_STYLE, SUBTITLE_STYLE, SIGNATURE_STYLE = "报告标题", "报告副标题", "报告落款"
+STYLE_IDS = {
+    TABLE_STYLE: "ReportTable",
+    CAPTION_STYLE: "ReportCaption",
+    BODY_STYLE: "ReportBody",
+    TITLE_STYLE: "ReportTitle",
+    SUBTITLE_STYLE: "ReportSubtitle",
+    SIGNATURE_STYLE: "ReportSignature",
+}
 RED = RGBColor(0xC0, 0x00, 0x00)
+# a value or word followed by a bracketed note: 767.81（2022年）, 无数据（缺少基期值）
+VALUE_NOTE = re.compile(
+    r"""
+    ^ (?P<value> [^（\n]+ )            # 767.81, ＞1000, 无数据
+    (?P<note> （ [^）\n]* ） ) $       # （2022年）, （缺少基期值）
+    """,
+    re.VERBOSE,
+)
+NOTE_UNITS = 18  # a note this short (（数据截至2022年）) gets a line of its own, unbroken
 
 
 def render_docx(report: Report, fonts: DocumentFonts | None = None) -> bytes:
     """The report as DOCX bytes; charts are drawn first, so a missing CJK font fails early."""
+    report = clean_strings(report)  # XML refuses control characters that slipped in
     family = chart_font()
     images = {id(f): render_chart(f.chart, family) for f in report.figures}
     fonts = fonts or document_fonts()
     document = Document()
     _page_setup(document, report)
     _styles(document, fonts)
-    _title(document, report, fonts)
+    _title(document, report)
     for section in report.sections:
         _section(document, section, images)
-    _section(document, report.appendix, images)
+    _signature(document, report)
+    _section(document, report.appendix, images, new_page=True)
     document.core_properties.title = report.title
     document.core_properties.author = "planwatch"
     buffer = io.BytesIO()
@@ -128,6 +151,7 @@ def _styles(document: WordDocument, fonts: DocumentFonts) -> None:
     normal = styles["Normal"]
     set_fonts(normal, fonts.latin, fonts.body)
     normal.font.size = BODY_SIZE
+    _chinese(normal)
     body = styles.add_style(BODY_STYLE, 1)
     body.style_id = STYLE_IDS[BODY_STYLE]
     body.base_style = normal
@@ -151,6 +175,32 @@ def _styles(document: WordDocument, fonts: DocumentFonts) -> None:
     set_fonts(caption, fonts.latin, fonts.heading)
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.paragraph_format.space_before = caption.paragraph_format.space_after = Pt(6)
+    for name, east_asia, size in ((TITLE_STYLE, fonts.title, TITLE_SIZE),
+                                  (SUBTITLE_STYLE, fonts.subheading, BODY_SIZE),
+                                  (SIGNATURE_STYLE, fonts.body, BODY_SIZE)):  # fmt: skip
+        style = styles.add_style(name, 1)
+        style.style_id = STYLE_IDS[name]
+        style.base_style = normal
+        set_fonts(style, fonts.latin, east_asia)
+        style.font.size = size
+        _spacing(style.paragraph_format, indent=False)
+    for name in (TITLE_STYLE, SUBTITLE_STYLE):
+        fmt = styles[name].paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.space_after = Pt(12)
+    styles[TITLE_STYLE].paragraph_format.line_spacing = Pt(36)
+    signature = styles[SIGNATURE_STYLE].paragraph_format
+    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    signature.right_indent = BODY_SIZE * 4  # 成文日期右空四字 (GB/T 9704)
+
+
+def _chinese(style: BaseStyle) -> None:
+    """Mark the style's text as Simplified Chinese, so layout engines pick CJK rules."""
+    rpr = style.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
 
 
 def _spacing(paragraph_format: ParagraphFormat, *, indent: bool) -> None:
@@ -162,19 +212,29 @@ def _spacing(paragraph_format: ParagraphFormat, *, indent: bool) -> None:
         fmt.first_line_indent = BODY_SIZE * 2
 
 
-def _title(document: WordDocument, report: Report, fonts: DocumentFonts) -> None:
-    for text, size, east_asia in ((report.title, TITLE_SIZE, fonts.title),
-                                  (report.subtitle, BODY_SIZE, fonts.subheading)):  # fmt: skip
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(12)
-        run = paragraph.add_run(text)
-        run.font.size = size
-        set_fonts(run._r, fonts.latin, east_asia)
+def _title(document: WordDocument, report: Report) -> None:
+    """Title and subtitle, their fonts in their styles (方正小标宋简体, 楷体_GB2312)."""
+    fits = _units(report.title) * TITLE_SIZE.pt / 2 <= TEXT_WIDTH_CM / 2.54 * 72
+    lines = (report.title,) if fits or len(report.title_lines) < 2 else report.title_lines
+    paragraph = _paragraph(document, TITLE_STYLE)
+    paragraph.add_run("\n".join(lines))
+    _paragraph(document, SUBTITLE_STYLE, report.subtitle)
 
 
-def _section(document: WordDocument, section: Section, images: dict[int, bytes]) -> None:
-    document.add_heading(section.heading, level=min(section.level, 3))
+def _signature(document: WordDocument, report: Report) -> None:
+    """The issuing office and the date, right-aligned under the body (落款)."""
+    if not report.issuer:
+        return
+    _paragraph(document, SIGNATURE_STYLE)
+    _paragraph(document, SIGNATURE_STYLE, report.issuer)
+    _paragraph(document, SIGNATURE_STYLE, report.issued)
+
+
+def _section(
+    document: WordDocument, section: Section, images: dict[int, bytes], *, new_page: bool = False
+) -> None:
+    heading = document.add_heading(section.heading, level=min(section.level, 3))
+    heading.paragraph_format.page_break_before = new_page
     for block in section.blocks:
         _block(document, block, images)
     for child in section.children:
@@ -202,55 +262,96 @@ def _paragraph(document: WordDocument, style: str, text: str = "") -> WordParagr
 
 def _figure(document: WordDocument, figure: Figure, png: bytes) -> None:
     document.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM - 0.4))
-    document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture = document.paragraphs[-1]
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = True  # the caption stays under its figure
     _paragraph(document, CAPTION_STYLE, figure.caption)
 
 
-def _units(text: str) -> int:
-    """Width in half-width characters: a CJK character counts 2."""
-    return sum(2 if ord(char) > 0x2E80 else 1 for char in text)
+def _units(text: str) -> float:
+    """Width in half-width characters of the longest line: a CJK character counts 2, any other
+    ``LATIN_UNITS`` (the reader's machine may draw digits in a wider font than Times)."""
+    return max(
+        sum(2 if ord(char) > 0x2E80 else LATIN_UNITS for char in line) for line in text.split("\n")
+    )
 
 
-def _unbreakable(text: str) -> int:
+def _unbreakable(text: str) -> float:
     """The widest part a line cannot break: a run of Latin letters and digits ("616.36")."""
     runs = re.findall(r"[≥≤＞＜]?[0-9A-Za-z.%+\-−]+", text)
-    return max((len(run) for run in runs), default=0)
+    return max((_units(run) for run in runs), default=0)
 
 
 def _widths(table: Table) -> list[float]:
     """Column widths in cm that fit the text width.
 
-    Each column first gets what it cannot do without (its longest number, its short words,
-    half its heading); the rest goes to the columns whose text is longest, up to one line
-    each. A column of "616.36" and "预期性" is never wrapped; a long name wraps.
+    Three tiers per column: what it cannot do without (its longest number, its words of up to
+    four characters: 预期性, 灰灯, 平方公里); what it should have (half its heading, a note such
+    as （数据截至2022年） on a line of its own, words up to five characters); what it wants (its
+    longest line, at most ``MAX_COLUMN_UNITS``). The widest tier that fits is granted and the
+    room left goes towards the next, so a long name wraps before "40.0%" or "灰灯" ever do.
     """
     columns = list(zip(table.header, *table.rows, strict=True))
-    least = [
+
+    def lines(column: tuple[str, ...]) -> list[str]:
+        return [line for text in column[1:] for line in text.split("\n")]
+
+    hard = [
         max(
             4,
-            (_units(column[0]) + 1) // 2,
             *(_unbreakable(text) + 1 for text in column),
-            *(_units(text) + 1 for text in column[1:] if _units(text) <= SHORT_UNITS),
+            *(_units(line) + 1 for line in lines(column) if _units(line) <= HARD_UNITS),
         )
         for column in columns
     ]
+    soft = [
+        max(
+            low,
+            (_units(column[0]) + 1) // 2,
+            *(_units(note) + 1 for note in column[0].split("\n")[1:]),  # （2020年） whole
+            *(
+                _units(line) + 1
+                for line in lines(column)
+                if _units(line) <= (NOTE_UNITS if line.startswith("（") else SHORT_UNITS)
+            ),
+        )
+        for low, column in zip(hard, columns, strict=True)
+    ]
     wanted = [
         max(low, min(MAX_COLUMN_UNITS, max(_units(text) + 1 for text in column)))
-        for low, column in zip(least, columns, strict=True)
+        for low, column in zip(soft, columns, strict=True)
     ]
     room = TEXT_WIDTH_CM / UNIT_CM - len(columns) * PADDING_CM / UNIT_CM
+    tiers = [hard, soft, wanted]
     if sum(wanted) <= room:
         units = [w * room / sum(wanted) for w in wanted]
-    elif sum(least) >= room:
-        units = [w * room / sum(least) for w in least]
+    elif sum(hard) >= room:
+        units = [w * room / sum(hard) for w in hard]
     else:
-        spare = (room - sum(least)) / sum(w - low for w, low in zip(wanted, least, strict=True))
-        units = [low + (w - low) * spare for w, low in zip(wanted, least, strict=True)]
+        low, high = next((tiers[k], tiers[k + 1]) for k in (1, 0) if sum(tiers[k]) <= room)
+        gap = sum(h - lo for h, lo in zip(high, low, strict=True))
+        spare = (room - sum(low)) / gap if gap else 0
+        units = [lo + (h - lo) * spare for h, lo in zip(high, low, strict=True)]
     return [u * UNIT_CM + PADDING_CM for u in units]
 
 
+def cell_lines(text: str) -> str:
+    r"""A value with a note in brackets wraps before the note, never inside the value.
+
+    >>> cell_lines("767.81（2022年）"), cell_lines("基本符合预期")
+    ('767.81\n（2022年）', '基本符合预期')
+    """
+    found = VALUE_NOTE.match(text)
+    return f"{found['value']}\n{found['note']}" if found else text
+
+
 def _table(document: WordDocument, table: Table) -> None:
-    _paragraph(document, CAPTION_STYLE, table.caption)
+    table = replace(
+        table,
+        header=tuple(text.replace("（", "\n（", 1).lstrip("\n") for text in table.header),
+        rows=tuple(tuple(cell_lines(text) for text in row) for row in table.rows),
+    )
+    _paragraph(document, CAPTION_STYLE, table.caption).paragraph_format.keep_with_next = True
     grid = document.add_table(rows=len(table.rows) + 1, cols=len(table.header))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -2,9 +2,10 @@
 
 Charts are drawn on this machine, so they need a CJK font installed here; without one they
 would show boxes instead of characters, so :func:`chart_font` raises :class:`MissingFont`
-instead. A DOCX only names its fonts: it names the official-document ones (仿宋 body, 黑体 and
-楷体 headings, 小标宋 title) when they are installed here, else the Noto CJK fonts, and says so
-in :attr:`DocumentFonts.fallbacks`.
+instead. A DOCX only names its fonts, and the reader's Word draws them: it always names the
+official-document ones (仿宋_GB2312 body, 黑体 level-1 headings, 楷体_GB2312 level-2 headings,
+方正小标宋简体 title), whatever this machine has, and :attr:`DocumentFonts.fallbacks` notes the
+ones not installed here (a PDF converted on this machine shows a substitute for them).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ class MissingFont(PlanwatchError):
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A font a DOCX names for one role: official names in order, and the fallback."""
+    """A font a DOCX names for one role: the official name first, with the names it is
+    installed under; ``fallback`` is what a machine without it is likely to show."""
 
     name: str  # what the role is, for the message
     official: tuple[tuple[str, tuple[str, ...]], ...]  # (name in the DOCX, installed names)
@@ -132,21 +134,23 @@ def chart_font(families: frozenset[str] | None = None) -> str:
 
 
 def document_fonts(families: frozenset[str] | None = None) -> DocumentFonts:
-    """The official fonts where installed, else Noto, with a note naming each fallback.
+    """The official fonts, always; a note for each one not installed on this machine.
 
-    >>> fonts = document_fonts(frozenset({"FangSong", "SimHei"}))
-    >>> fonts.body, fonts.heading, fonts.subheading
-    ('仿宋', '黑体', 'Noto Serif CJK SC')
-    >>> fonts.fallbacks[0]
-    '本机未安装二级标题楷体字体,改用 Noto Serif CJK SC'
+    >>> fonts = document_fonts(frozenset({"FangSong_GB2312", "SimHei"}))
+    >>> fonts.body, fonts.heading, fonts.subheading, fonts.title
+    ('仿宋_GB2312', '黑体', '楷体_GB2312', '方正小标宋简体')
+    >>> fonts.fallbacks[0].startswith("本机未安装二级标题楷体字体(楷体_GB2312),文档仍指定该字体")
+    True
     """
     found = families if families is not None else installed_families()
     chosen: dict[str, str] = {}
     notes: list[str] = []
     for key, role in ROLES.items():
-        name = next((docx for docx, names in role.official if set(names) & found), None)
-        if name is None:
-            name = role.fallback
-            notes.append(f"本机未安装{role.name}字体,改用 {role.fallback}")
-        chosen[key] = name
+        official, names = role.official[0]
+        chosen[key] = official
+        if not set(names) & found:
+            notes.append(
+                f"本机未安装{role.name}字体({official}),文档仍指定该字体,"
+                f"本机转换的 PDF 以 {role.fallback} 代替"
+            )
     return DocumentFonts(fallbacks=tuple(notes), **chosen)

@@ -16,6 +16,7 @@ from planwatch.report.charts import render_chart
 from planwatch.report.fonts import chart_font
 from planwatch.report.model import Block, Figure, Paragraph, Report, Section, Table
 
+SHORT_CELL = 6  # characters
 STYLE = """
 :root { --ink: #1f2328; --line: #8c959f; }
 body { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC",
@@ -40,10 +41,13 @@ th, td { border: 0.5pt solid var(--line); padding: 1mm 1.5mm; text-align: left;
 th { background: #d9e2f3; text-align: center; }
 td.light-green { background: #c6efce; } td.light-yellow { background: #ffeb9c; }
 td.light-red { background: #ffc7ce; }
+td.short { white-space: nowrap; }
 p.table-note { font-size: 9pt; text-indent: 0; }
 figure { margin: 4mm 0; text-align: center; break-inside: avoid; }
 figure img { max-width: 100%; }
 figcaption { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 12pt; }
+.signature { margin: 8mm 4em 8mm 0; text-align: right; }
+.signature p { text-indent: 0; text-align: right; white-space: pre; }
 .mark { background: #ffe3e3; color: #c00000; font-weight: bold; text-align: center;
         font-size: 10.5pt; padding: 1mm; margin-bottom: 6mm; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -68,10 +72,17 @@ def render_html(report: Report) -> str:
     ]
     if report.simulated:
         parts.append(f'<div class="mark">【模拟数据】{escape(report.simulated_mark)}</div>')
-    parts.append(f'<h1 class="title">{escape(report.title)}</h1>')
+    shown = "<br>".join(escape(line) for line in report.title_lines) or escape(report.title)
+    parts.append(f'<h1 class="title">{shown}</h1>')
     parts.append(f'<p class="subtitle">{escape(report.subtitle)}</p>')
-    for section in (*report.sections, report.appendix):
+    for section in report.sections:
         parts.extend(_section(section, family))
+    if report.issuer:
+        parts.append(
+            f'<div class="signature"><p>{escape(report.issuer)}</p>'
+            f"<p>{escape(report.issued)}</p></div>"
+        )
+    parts.extend(_section(report.appendix, family))
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -122,7 +133,10 @@ def _table(table: Table) -> str:
         cells = []
         for text in row:
             lit = light is not None and text == light.label
-            css = f' class="light-{light.code}"' if lit and light is not None else ""
+            classes = [f"light-{light.code}"] if lit and light is not None else []
+            if len(text) <= SHORT_CELL:
+                classes.append("short")  # 预期性, 灰灯, 40.0%: never wrapped
+            css = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{css}>{escape(text)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     note = f'<p class="table-note">注：{escape(table.note)}</p>' if table.note else ""

@@ -7,20 +7,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from planwatch.domain.assessment import Assessment, Light, Status
+from planwatch.domain.indicator import TargetKind
 from planwatch.report import numbers
 from planwatch.report.model import Paragraph, Section
+from planwatch.report.tables import gap_text
 from planwatch.services.overview import IndicatorView, Note
 
-MISSING_NOTE = "原因与措施：尚未填报（牵头单位可用 planwatch observe note 录入）。"
+MISSING_NOTE = "原因与措施：牵头单位尚未填报，请补充。"
 
 
 def needs_attention(view: IndicatorView) -> bool:
-    """Lagging (滞后) or on a red light (红灯).
+    """Lagging (滞后), missed (未完成) or on a red light (红灯).
 
     GDP at 基本符合预期 with a green light: False; 用水总量 滞后 with a red light: True.
     """
     a = view.assessment
-    return a is not None and (a.status is Status.LAGGING or a.light is Light.RED)
+    return a is not None and (a.status in (Status.LAGGING, Status.UNMET) or a.light is Light.RED)
 
 
 def note_for(view: IndicatorView, as_of: int) -> Note | None:
@@ -33,6 +35,10 @@ def situation(a: Assessment) -> str:
     """Where the indicator stands, in one sentence."""
     unit = a.indicator.unit
     judged = f"{a.status.value}，{a.light.label}"
+    if a.status.final:
+        judged = a.status.value
+    elif a.stale:
+        judged += f"（{a.data_label}）"
     latest = a.latest
     if latest is None:
         return f"{a.indicator.name}：{judged}。"
@@ -44,6 +50,12 @@ def situation(a: Assessment) -> str:
             return f"{level}，超出控制目标{numbers.rounded(-a.headroom)}{unit}，{judged}。"
         ahead = f"，按当前趋势预计{a.breach_year}年突破控制目标" if a.breach_year else ""
         return f"{level}，距控制目标尚有{numbers.rounded(a.headroom)}{unit}{ahead}，{judged}。"
+    if a.status.final:
+        target = numbers.target_text(a.indicator, a.indicator.main_target, year=False)
+        if a.indicator.kind not in (TargetKind.GROWTH_RATE, TargetKind.CHANGE):
+            target += unit
+        gap = gap_text(a)
+        return f"{level}，目标为{target}，{judged}" + (f"，{gap}。" if gap else "。")
     if a.progress is not None and a.time_share is not None:
         behind = a.time_share - a.progress
         gap = f"，落后{numbers.points(behind)}个百分点" if behind > 0 else ""

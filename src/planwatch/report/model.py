@@ -150,6 +150,9 @@ class Report:
     simulated_mark: str
     sections: tuple[Section, ...]
     appendix: Section
+    title_lines: tuple[str, ...] = ()  # the title cut where a line break reads well
+    issuer: str = ""  # the issuing office, printed under the body with the date
+    issued: str = ""  # the date as printed: 2026年3月5日, or blanks to fill in
 
     def walk(self) -> tuple[Section, ...]:
         """Every section, appendix included, in reading order."""

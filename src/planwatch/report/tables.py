@@ -7,10 +7,11 @@ assessment.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from planwatch.domain.assessment import Assessment, Status
-from planwatch.domain.indicator import Observation
+from planwatch.domain.indicator import Observation, TargetKind
 from planwatch.report import numbers
 from planwatch.report.model import Table
 from planwatch.services.overview import IndicatorView
@@ -28,26 +29,43 @@ MAIN_HEADER = (
     "状态",
     "预警",
 )
+FINAL_HEADER = (
+    "序号",
+    "指标名称",
+    "单位",
+    "属性",
+    "基期值",
+    "目标值",
+    "期末值",
+    "完成进度",
+    "完成情况",
+    "说明",
+)
 COMPLETION_COLUMN = "完成情况"
 MONITORING_HEADER = ("序号", "指标名称", "单位", "最新值", "数据来源")
 NO_DATA_HEADER = ("序号", "指标名称", "单位", "牵头单位", "缺数说明")
-MET = (Status.ACHIEVED_EARLY, Status.AHEAD, Status.ON_TRACK)
+OBSERVED_MARK = "＊"
+NO_OBSERVATIONS = "无观测数据"
+MAIN_NOTE = "进度为完成目标的比例，序时进度为时间进度；标注“模拟”的数值为模拟数据。"
+OBSERVED_NOTE = "标注“＊”的基期值规划未列明，取自监测数据。"
+MISSING_TABLE_NOTE = "主要指标表未导入，属性（约束性、预期性）尚待核实。"
 
 
 def baseline_of(view: IndicatorView) -> tuple[int | None, Decimal | None]:
     """Baseline year and value as the engine used them (inferred ones included).
 
-    The indicator's own baseline, else what the assessment resolved (the year before the
-    period, the level observed then); see docs/assessment.md.
+    What the assessment resolved (the indicator's own, else the year before the period and the
+    level observed then or earlier); the indicator's own without an assessment.
     """
-    indicator = view.indicator
-    year, level = indicator.baseline_year, indicator.baseline_value
-    inputs = view.assessment.inputs if view.assessment else {}
-    if year is None and "baseline_year" in inputs:
-        year = int(inputs["baseline_year"])
-    if level is None and "baseline_value" in inputs:
-        level = Decimal(inputs["baseline_value"])
-    return year, level
+    a = view.assessment
+    if a is not None and (a.baseline_year is not None or a.baseline_value is not None):
+        return a.baseline_year, a.baseline_value
+    return view.indicator.baseline_year, view.indicator.baseline_value
+
+
+def observed_baseline(view: IndicatorView) -> bool:
+    """The baseline was taken from the data, not from the plan."""
+    return view.assessment is not None and view.assessment.baseline_origin == "observation"
 
 
 def latest_text(observation: Observation | None, shared_year: int | None = None) -> str:
@@ -94,26 +112,70 @@ def target_cell(view: IndicatorView, shared_year: int | None = None) -> str:
 def completion(assessment: Assessment) -> str:
     """For the final evaluation: whether the target was met by its year, or is expected to be.
 
-    已完成 / 未完成 once the target year has data (or was met early); before that the
-    projection decides 预计完成 / 预计难以完成; 无数据 when nothing could be judged.
+    提前完成 / 已完成 / 未完成 once the target year's value is known; 提前实现 when an earlier
+    value met it; before that, on current data only, the projection decides 预计完成 /
+    预计难以完成; an older value is dated (数据截至2022年), never 预计完成; 无数据 when nothing
+    could be judged.
     """
-    if assessment.status is Status.NO_DATA:
-        return "无数据"
-    if assessment.status is Status.ACHIEVED_EARLY:
-        return "已完成"
-    target = assessment.indicator.main_target
-    latest = assessment.latest
-    due = target is not None and (
-        assessment.as_of > target.year or (latest is not None and latest.year >= target.year)
-    )
-    if due:
-        return "已完成" if assessment.status in MET else "未完成"
+    status = assessment.status
+    if status.final or status is Status.NO_DATA:
+        return status.value
+    if status is Status.ACHIEVED_EARLY:
+        return status.value
+    if not assessment.current:
+        return assessment.data_label or "待评估"
     if assessment.will_meet is None:
         return "待评估"
     return "预计完成" if assessment.will_meet else "预计难以完成"
 
 
-def main_table(views: tuple[IndicatorView, ...], *, with_completion: bool) -> Table:
+def status_cell(assessment: Assessment) -> str:
+    """The status with what qualifies it: 无数据（缺少基期值）, 基本符合预期（数据截至2022年）.
+
+    >>> from planwatch.domain.indicator import Indicator, TargetKind
+    >>> from planwatch.assess import assess
+    >>> gdp = Indicator("GDP", "亿元", TargetKind.LEVEL, targets=())
+    >>> status_cell(assess(gdp, [], 2022))
+    '无数据（无目标值）'
+    """
+    status = assessment.status
+    if status is Status.NO_DATA:
+        # 无观测数据 goes without saying; a reason beside data does not
+        shown = assessment.reason not in ("", NO_OBSERVATIONS)
+        return f"{status.value}（{assessment.reason}）" if shown else status.value
+    if assessment.stale:
+        return f"{status.value}（{assessment.data_label}）"
+    return status.value
+
+
+def gap_text(assessment: Assessment) -> str:
+    """How far an unmet target was missed, in the indicator's unit (or percentage points).
+
+    '' unless the status is 未完成 and the gap is known.
+    """
+    gap, unit = assessment.gap, assessment.indicator.unit
+    if assessment.status is not Status.UNMET or gap is None or gap <= 0:
+        return ""
+    if assessment.indicator.kind is TargetKind.GROWTH_RATE:
+        return f"年均增速差{numbers.points(gap)}个百分点"
+    if assessment.headroom is not None:
+        return f"超出{numbers.rounded(gap)}{unit}"
+    return f"差距{numbers.rounded(gap)}{unit}"
+
+
+def remark(assessment: Assessment) -> str:
+    """The final table's 说明 cell: the gap, why there is no judgement, or the data's year."""
+    if assessment.status is Status.NO_DATA:
+        parts = [assessment.reason or "无观测数据"]
+        if assessment.stale:
+            parts.append(assessment.data_label)
+        return "，".join(parts)
+    return gap_text(assessment) or assessment.data_label
+
+
+def main_table(
+    views: tuple[IndicatorView, ...], *, with_completion: bool, missing_table: bool = False
+) -> Table:
     """Table of every indicator with a target: baseline, target, latest, P, τ, status, light."""
     baselines = [baseline_of(view) for view in views]
     base_year = common_year([year for year, level in baselines if level is not None])
@@ -138,12 +200,12 @@ def main_table(views: tuple[IndicatorView, ...], *, with_completion: bool) -> Ta
             view.indicator.name,
             view.indicator.unit,
             view.indicator.attribute.label,
-            numbers.value(level) if year == base_year else numbers.at_year(level, year),
+            baseline_cell(view, year, level, base_year),
             target_cell(view, target_year),
             latest_text(a.latest, latest_year),
             numbers.percent(a.progress),
             numbers.percent(a.time_share),
-            a.status.value,
+            status_cell(a),
             a.light.label,
         )
         rows.append(cells + ((completion(a),) if with_completion else ()))
@@ -153,12 +215,75 @@ def main_table(views: tuple[IndicatorView, ...], *, with_completion: bool) -> Ta
         tuple(header),
         tuple(rows),
         tuple(lights),
-        note="进度为完成目标的比例，序时进度为时间进度；标注“模拟”的数值为模拟数据。",
+        note=table_note(views, MAIN_NOTE, missing_table=missing_table),
     )
 
 
-def monitoring_table(views: tuple[IndicatorView, ...], as_of: int) -> Table:
-    """Indicators with data but no target: shown, not judged."""
+def baseline_cell(
+    view: IndicatorView, year: int | None, level: Decimal | None, shared_year: int | None
+) -> str:
+    """The baseline the engine used, its year unless shared, marked when taken from the data."""
+    text = numbers.value(level) if year == shared_year else numbers.at_year(level, year)
+    return text + OBSERVED_MARK if text and observed_baseline(view) else text
+
+
+def table_note(views: tuple[IndicatorView, ...], note: str, *, missing_table: bool) -> str:
+    """A table's note, with the marks its cells use."""
+    parts = [note]
+    if any(observed_baseline(view) for view in views):
+        parts.append(OBSERVED_NOTE)
+    if missing_table:
+        parts.append(MISSING_TABLE_NOTE)
+    return "".join(parts)
+
+
+def final_table(views: tuple[IndicatorView, ...], *, missing_table: bool) -> Table:
+    """The final evaluation's table: baseline, target, the value at the end, met or not, why."""
+    baselines = [baseline_of(view) for view in views]
+    base_year = common_year([year for year, level in baselines if level is not None])
+    targets = [view.indicator.main_target for view in views]
+    target_year = common_year([t.year if t else None for t in targets])
+    header = list(FINAL_HEADER)
+    if base_year is not None:
+        header[4] = f"基期值（{base_year}年）"
+    if target_year is not None:
+        header[5] = f"目标值（{target_year}年）"
+        header[6] = f"{target_year}年值"
+    rows: list[tuple[str, ...]] = []
+    lights = []
+    for index, (view, (year, level)) in enumerate(zip(views, baselines, strict=True), start=1):
+        a = view.assessment
+        assert a is not None
+        rows.append(
+            (
+                str(index),
+                view.indicator.name,
+                view.indicator.unit,
+                view.indicator.attribute.label,
+                baseline_cell(view, year, level, base_year),
+                target_cell(view, target_year),
+                latest_text(a.latest, target_year),
+                "" if a.stale else numbers.percent(a.progress),  # not an end-of-period share
+                completion(a),
+                remark(a),
+            )
+        )
+        lights.append(a.light)
+    note = "完成进度为期末值完成目标的比例；标注“模拟”的数值为模拟数据。"
+    return Table(
+        "主要指标完成情况",
+        tuple(header),
+        tuple(rows),
+        tuple(lights),
+        note=table_note(views, note, missing_table=missing_table),
+    )
+
+
+def monitoring_table(
+    views: tuple[IndicatorView, ...], as_of: int, cite: Mapping[str, int] | None = None
+) -> Table:
+    """Indicators with data but no target: shown, not judged; a source by its number in
+    ``cite`` (数据来源第3条) when given."""
     rows = []
     for index, view in enumerate(views, start=1):
         shown = [o for o in view.observations if o.year <= as_of]
@@ -169,24 +294,35 @@ def monitoring_table(views: tuple[IndicatorView, ...], as_of: int) -> Table:
                 view.indicator.name,
                 view.indicator.unit,
                 latest_text(latest),
-                latest.source if latest else "",
+                source_ref(latest.source, cite) if latest else "",
             )
         )
     return Table("监测指标（未设目标值）", MONITORING_HEADER, tuple(rows))
+
+
+def source_ref(source: str, cite: Mapping[str, int] | None) -> str:
+    """A source as a table cell: its number in the list of sources, else its text.
+
+    >>> source_ref("https://a.cn/1", {"https://a.cn/1": 3}), source_ref("统计公报", None)
+    ('数据来源第3条', '统计公报')
+    """
+    if cite is not None and source in cite:
+        return f"数据来源第{cite[source]}条"
+    return source
 
 
 def no_data_table(views: tuple[IndicatorView, ...]) -> Table:
     """Indicators that could not be judged, with the reason the engine gave."""
     rows = []
     for index, view in enumerate(views, start=1):
-        notes = view.assessment.notes if view.assessment else ()
+        a = view.assessment
         rows.append(
             (
                 str(index),
                 view.indicator.name,
                 view.indicator.unit,
                 view.department or "",
-                notes[-1] if notes else "无观测数据",
+                (remark(a) if a is not None else "") or "无观测数据",
             )
         )
     return Table("暂无数据的指标", NO_DATA_HEADER, tuple(rows))

@@ -84,7 +84,14 @@ def trajectory(view: IndicatorView, as_of: int) -> TrajectoryChart:
     shown = [o for o in view.observations if not o.is_growth_rate and o.year <= as_of]
     stretch = indicator.stretch_target
     projection = None
-    if a is not None and a.latest is not None and goal is not None and a.latest.year < goal[0]:
+    due = goal is not None and as_of >= goal[0]  # no forecast once the target year has come
+    if (
+        a is not None
+        and a.latest is not None
+        and goal is not None
+        and not due
+        and (a.latest.year < goal[0])
+    ):
         projected = a.projected_value if a.projected_value is not None else a.projected_linear
         if projected is not None and indicator.kind is not TargetKind.CUMULATIVE:
             projection = (goal[0], projected)

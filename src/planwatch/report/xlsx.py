@@ -27,6 +27,7 @@ from planwatch.report.model import Report
 from planwatch.report.tables import baseline_of, completion
 from planwatch.services.observations import STATUS_NAMES, TEMPLATE_HEADER
 from planwatch.services.overview import IndicatorView, PlanOverview
+from planwatch.services.tables import append_row
 
 INDICATOR_HEADER = [
     "指标编号", "指标名称", "单位", "属性", "类型", "牵头单位", "基期年", "基期值", "目标年",
@@ -165,12 +166,12 @@ def _sheet(
     workbook: Workbook, title: str, header: list[str], rows: Sequence[Sequence[Cell]]
 ) -> Worksheet:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
         cell.alignment = Alignment(horizontal="center")
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, row)  # no control characters, no live formulas
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"  # the header row on every printed page
     for index, name in enumerate(header, start=1):

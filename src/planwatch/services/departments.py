@@ -19,7 +19,8 @@ class DepartmentSummary:
 
     @property
     def lagging(self) -> int:
-        return self.counts.get(Status.LAGGING, 0)
+        """Indicators behind: 滞后 while the plan runs, 未完成 once the target year has come."""
+        return self.counts.get(Status.LAGGING, 0) + self.counts.get(Status.UNMET, 0)
 
 
 def department_summaries(overview: PlanOverview) -> list[DepartmentSummary]:

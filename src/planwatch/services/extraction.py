@@ -16,6 +16,7 @@ from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline, OutlineNode
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import IndicatorCandidate, QuantityFindings
+from planwatch.errors import ExtractionBudgetExceeded, PlanwatchError
 from planwatch.extract.indicators import link_indicators
 from planwatch.extract.metadata import read_plan_meta
 from planwatch.extract.normalize import NormalText, normalize
@@ -40,22 +41,40 @@ class Extraction:
     issues: tuple[Issue, ...]
 
 
-def extract_document(document: Document) -> Extraction:
-    """Extract outline and metadata from an already decoded document."""
+def extract_document(document: Document, *, max_chars: int | None = None) -> Extraction:
+    """Extract outline, metadata and quantities from an already decoded document.
+
+    Extraction is linear in the text's length; ``max_chars`` (``Settings.max_extract_chars``
+    at the entry points) bounds it, and a longer text raises
+    :class:`~planwatch.errors.ExtractionBudgetExceeded` before any work is done.
+
+    >>> from planwatch.domain.document import DocumentFormat, Source
+    >>> doc = Document("第一章 总体要求", Source("a.txt", "0" * 64, DocumentFormat.TXT, "utf-8", 8))
+    >>> try:
+    ...     extract_document(doc, max_chars=4)
+    ... except ExtractionBudgetExceeded as error:
+    ...     (error.chars, error.limit)
+    (8, 4)
+    """
+    if max_chars is not None and len(document.text) > max_chars:
+        raise ExtractionBudgetExceeded(
+            document.source.path, chars=len(document.text), limit=max_chars
+        )
     lines = normalize(document.text)
     text = join_wrapped_lines(lines)
     outline, issues = build_outline(text)
     plan = read_plan_meta(lines, outline.body_start)  # a title block is read line by line
     findings = find_quantities(text, outline, plan)
     indicators = link_indicators(findings.quantities)
-    all_issues = tuple(sorted([*issues, *findings.issues], key=lambda i: i.line or 0))
+    found = [*document.issues, *issues, *findings.issues]
+    all_issues = tuple(sorted(found, key=lambda i: i.line or 0))
     return Extraction(document, text, plan, outline, findings, indicators, all_issues)
 
 
 def extract_file(path: Path | None, settings: Settings) -> Extraction:
     """Read and extract a plan file; ``None`` means the bundled sample."""
     document = read_document(path or sample_path(), max_bytes=settings.max_document_bytes)
-    return extract_document(document)
+    return extract_document(document, max_chars=settings.max_extract_chars)
 
 
 def _node_dict(node: OutlineNode) -> dict[str, Any]:
@@ -139,3 +158,32 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             for issue in extraction.issues
         ],
     }
+
+
+CORPUS_COLUMNS = ("record", "path", "sha256", *QUANTITY_FIELDS, "issues", "message")
+"""Columns of a ``planwatch corpus`` table: ``record`` is ``quantity`` (one per quantity),
+``document`` (one per document read, with its count of issues) or ``error`` (a document that
+could not be read, with the one-line ``message``)."""
+
+
+def corpus_rows(path: Path, settings: Settings) -> list[dict[str, Any]]:
+    """The rows of one document for a corpus table; a problem becomes an ``error`` row.
+
+    Pure apart from reading ``path``, so a process pool can run it.
+
+    >>> rows = corpus_rows(Path("missing.txt"), Settings())
+    >>> [(r["record"], r["message"]) for r in rows]
+    [('error', 'missing.txt: 文件不存在')]
+    """
+    try:
+        extraction = extract_file(path, settings)
+    except PlanwatchError as error:
+        return [{"record": "error", "path": str(path), "message": str(error)}]
+    source = extraction.document.source
+    head = {"path": source.path, "sha256": source.sha256}
+    rows = [
+        {"record": "quantity", **head, **_plain(q, QUANTITY_FIELDS)}
+        for q in extraction.findings.quantities
+    ]
+    rows.append({"record": "document", **head, "issues": len(extraction.issues)})
+    return rows

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.domain.amount import check_amounts
 from planwatch.errors import InvalidInput, UnknownDepartment
 from planwatch.extract.table_cells import (
     UNIT_IN_NAME,
@@ -27,7 +28,7 @@ from planwatch.services.audit import record
 from planwatch.services.catalogue import series_for
 from planwatch.services.department_list import find_department
 from planwatch.services.search import reindex_plan
-from planwatch.services.tables import RowProblem, RowReport, Table
+from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import (
     Department,
     IndicatorRecord,
@@ -112,6 +113,7 @@ def import_indicator_table(
             )
         )
         return report
+    report.problems.extend(amount_problems(table, [i for _, i in years], "数值"))
     baseline_col = years[0] if len(years) > 1 else None
     target_year, target_col = years[-1]
     rows = _parse(table, columns, baseline_col[1] if baseline_col else None, target_col, report)
@@ -119,9 +121,7 @@ def import_indicator_table(
         if row.department:
             try:
                 if not dry_run:
-                    find_department(
-                        session, row.department, create=create_departments, actor=actor
-                    )
+                    find_department(session, row.department, create=create_departments, actor=actor)
                 elif not create_departments:
                     department(session, row.department)
             except UnknownDepartment as error:
@@ -366,6 +366,7 @@ def edit_indicator(
     session: Session, indicator: IndicatorRecord, changes: IndicatorChanges, actor: str
 ) -> IndicatorRecord:
     """Apply a person's changes after checking each value; audited."""
+    check_amounts(changes.baseline_value, changes.target_value, changes.stretch_value, where="指标")
     if changes.attribute is not None and changes.attribute not in ATTRIBUTES:
         raise InvalidInput(f"属性「{changes.attribute}」应为 预期性 或 约束性")
     if changes.kind is not None and changes.kind not in KINDS:

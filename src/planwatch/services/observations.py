@@ -17,10 +17,11 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from planwatch.domain.amount import check_amount
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.services.audit import record
 from planwatch.services.review import require_unlocked
-from planwatch.services.tables import RowProblem, RowReport, Table
+from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
 
 STATUS_LABELS = {"初步": "preliminary", "最终": "final", "修订": "revised"}
@@ -133,15 +134,21 @@ def add_series_value(
     Two people writing the same year at once would take the same revision number: the
     second gets :class:`Conflict` (409) instead of a half-written row.
     """
+    value = check_amount(value, f"{label} {year} 年数值")
     current = next(iter(newest_revisions(o for o in series.observations if o.year == year)), None)
     facts = (revision.status, revision.source, revision.is_growth_rate, revision.simulated)
-    if current is not None and (
-        current.value,
-        current.status,
-        current.source,
-        current.is_growth_rate,
-        current.simulated,
-    ) == (value, *facts) and current.review_state in ("approved", revision.review):
+    if (
+        current is not None
+        and (
+            current.value,
+            current.status,
+            current.source,
+            current.is_growth_rate,
+            current.simulated,
+        )
+        == (value, *facts)
+        and current.review_state in ("approved", revision.review)
+    ):
         # the same value again is no change, unless it now comes approved over a pending one
         return None
     observation = ObservationRecord(
@@ -258,6 +265,7 @@ def import_observations(
             RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
         )
         return report
+    report.problems.extend(amount_problems(table, [columns.get("value")], COLUMNS["value"][0]))
     values = _parse_rows(plan, table, columns, report, may_edit)
     if report.problems:
         return report

@@ -9,6 +9,7 @@ per status, data sources, whether any value is simulated).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -219,13 +220,33 @@ def aware(moment: datetime) -> datetime:
 
 
 def default_as_of(plan: Plan, revisions: dict[int, list[ObservationRecord]] | None = None) -> int:
-    """The latest year with data, else the current year, and never past the plan period."""
+    """The latest year for which most indicators with data have a value (else the current
+    year), never past the plan period: one value entered for a later year — or a slip of the
+    keyboard — does not move every page to a year most indicators have no data for."""
     if revisions is None:
-        years = [o.year for i in plan.indicators for o in i.observations]
+        by_series = [{o.year for o in i.observations} for i in plan.indicators]
     else:
-        years = [o.year for found in revisions.values() for o in found]
-    latest = max(years) if years else datetime.now(UTC).year
-    return min(latest, plan.period_end or latest)
+        by_series = [{o.year for o in found} for found in revisions.values()]
+    return latest_common_year([years for years in by_series if years], plan.period_end)
+
+
+def latest_common_year(years: list[set[int]], period_end: int | None) -> int:
+    """The latest year at least half of the series have a value for.
+
+    >>> latest_common_year([{2021, 2022}, {2021, 2022}, {2025}], 2025)
+    2022
+    >>> latest_common_year([{2021}, {2022}], 2025)  # one each: the latest of them
+    2022
+    >>> latest_common_year([{2030}], 2025)
+    2025
+    """
+    if not years:
+        latest = datetime.now(UTC).year
+        return min(latest, period_end or latest)
+    counts = Counter(year for found in years for year in found)
+    enough = [year for year, count in counts.items() if 2 * count >= len(years)]
+    latest = max(enough or counts)
+    return min(latest, period_end or latest)
 
 
 def _loaded(session: Session, plan_id: int) -> Plan:

@@ -90,14 +90,17 @@ def import_plan(
     actor: str,
     region: RegionChoice | None = None,
     facts: VersionFacts | None = None,
+    *,
+    max_chars: int | None = None,
 ) -> ImportOutcome:
-    """Store a decoded plan document (see the module docstring)."""
+    """Store a decoded plan document (see the module docstring); ``max_chars`` is the
+    extraction budget (``Settings.max_extract_chars``)."""
     sha = document.source.sha256
     known = session.scalars(select(PlanVersion).where(PlanVersion.sha256 == sha)).first()
     if known is not None:
         same = known.plan
         return ImportOutcome(same.id, same.key, known.number, False, False, 0, 0, same.region_name)
-    extraction = extract_document(document)
+    extraction = extract_document(document, max_chars=max_chars)
     meta = extraction.plan
     place = _region(session, extraction, region or RegionChoice())
     key = plan_key(place.name if place else None, meta.period, meta.title, sha)
@@ -377,7 +380,7 @@ def get_plan(session: Session, key: str | None) -> Plan:
             raise NotFound("数据库中还没有规划,请先运行 planwatch import")
         return plan
     query = select(Plan).where(Plan.key == key)
-    if key.isdigit() and len(key) < 10:
+    if key.isascii() and key.isdigit() and len(key) <= 9:  # an id any database can hold
         query = select(Plan).where((Plan.id == int(key)) | (Plan.key == key))
     plan = session.scalars(query).first()
     if plan is None:

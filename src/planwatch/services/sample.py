@@ -45,7 +45,7 @@ def sample_observations() -> Table:
 def load_sample(session: Session, settings: Settings, actor: str) -> SampleOutcome:
     """Import the sample plan and its sourced observations (idempotent)."""
     document = read_document(sample_path(), max_bytes=settings.max_document_bytes)
-    outcome = import_plan(session, document, actor)
+    outcome = import_plan(session, document, actor, max_chars=settings.max_extract_chars)
     plan = get_plan(session, outcome.plan_key)
     table = sample_observations()
     columns = {name: table.header.index(name) for name in table.header}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from planwatch.store.models import Plan
+from planwatch.store.models import IndicatorRecord, Plan
 from planwatch.store.search import Hit, replace_entries, search
 
 MAX_QUERY = 100
@@ -31,6 +31,7 @@ def reindex_plan(session: Session, plan: Plan) -> None:
                 None,
                 [
                     indicator.name,
+                    *_aliases(indicator),
                     indicator.scope,
                     indicator.unit,
                     indicator.department.name if indicator.department else None,
@@ -61,6 +62,14 @@ def reindex_plan(session: Session, plan: Plan) -> None:
                     )
                 )
     replace_entries(session, plan.id, entries)
+
+
+def _aliases(indicator: IndicatorRecord) -> list[str]:
+    """The catalogue's other names of the indicator: 地区生产总值 finds the one named GDP."""
+    if indicator.series is None:
+        return []
+    entry = indicator.series.catalogue
+    return [n for n in (entry.name, *(a.name for a in entry.aliases)) if n != indicator.name]
 
 
 def snippet(body: str, query: str, width: int = 60) -> str:

@@ -14,6 +14,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import cache
+from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -62,6 +63,9 @@ USERNAME = re.compile(
     re.VERBOSE,
 )
 PASSWORD_MIN_LENGTH = 10
+PASSWORD_MIN_DISTINCT = 4  # "abababababab" and "aaaaaaaaaa1" are trivial
+# A common password with digits or punctuation added at its end: "password2025!".
+COMMON_SUFFIX = re.compile(r"[\d\W_]+$")
 PASSWORD_MAX_LENGTH = 200
 DISPLAY_NAME_MAX_LENGTH = 100
 TOKEN_BYTES = 32
@@ -98,6 +102,8 @@ def password_problem(password: str, username: str = "") -> str | None:
     '密码不能全是数字'
     >>> password_problem("jiangyang-2025") is None
     True
+    >>> password_problem("Password2025!"), password_problem("abababababab")
+    ('密码太常见,请换一个', '密码过于简单(字符种类太少)')
     """
     if len(password) < PASSWORD_MIN_LENGTH:
         return f"密码至少需要 {PASSWORD_MIN_LENGTH} 个字符"
@@ -107,7 +113,25 @@ def password_problem(password: str, username: str = "") -> str | None:
         return "密码不能全是数字"
     if username and password.strip().lower() == normal_username(username):
         return "密码不能与用户名相同"
+    if len(set(password.lower())) < PASSWORD_MIN_DISTINCT:
+        return "密码过于简单(字符种类太少)"
+    lowered = password.strip().lower()
+    if lowered in common_passwords() or COMMON_SUFFIX.sub("", lowered) in common_passwords():
+        return "密码太常见,请换一个"
     return None
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The bundled list of common passwords (data/passwords/common.txt), loaded once.
+
+    >>> "qwertyuiop" in common_passwords()
+    True
+    """
+    text = resources.files("planwatch").joinpath("data/passwords/common.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def user_snapshot(user: UserRecord) -> dict[str, object]:

@@ -290,9 +290,7 @@ class Department(Base):
     """
 
     __tablename__ = "department"
-    __table_args__ = (
-        CheckConstraint("kind IN ('部门', '镇街', '上级机关')", name="kind"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('部门', '镇街', '上级机关')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -743,3 +741,135 @@ class YearLock(Base):
     year: Mapped[int] = mapped_column(Integer)
     locked_by: Mapped[str] = mapped_column(String(100))
     locked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ProjectRecord(Base):
+    """A major project (重大项目) of a plan's register, linked to its 专栏 box and chapter.
+
+    Amounts are in 万元 whatever unit the register used; the period is stored as dates (the
+    first day of the start month, the last day of the end month) beside its text as written.
+    """
+
+    __tablename__ = "project"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code"),
+        UniqueConstraint("plan_id", "name"),
+        CheckConstraint("start_on <= end_on", name="period"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(30))  # 序号 as the register writes it, or P001
+    name: Mapped[str] = mapped_column(String(300))  # 项目名称
+    content: Mapped[str] = mapped_column(Text, default="")  # 建设内容及规模
+    location: Mapped[str] = mapped_column(String(200), default="")  # 建设地点
+    nature: Mapped[str] = mapped_column(String(10), default="")  # 建设性质: 新建 / 续建
+    period_text: Mapped[str] = mapped_column(String(100), default="")  # 2021年3月—2024年底
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date] = mapped_column(Date)
+    total_investment: Mapped[Decimal] = mapped_column(Amount)  # 总投资, 万元
+    plan_investment: Mapped[Decimal | None] = mapped_column(Amount)  # "十四五"计划投资, 万元
+    funding_source: Mapped[str] = mapped_column(String(200), default="")  # 资金来源
+    owner: Mapped[str] = mapped_column(String(200), default="")  # 业主单位
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))  # 牵头单位
+    version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_version.id", ondelete="SET NULL")
+    )
+    box_key: Mapped[str | None] = mapped_column(String(300))  # stable key of its 专栏 node
+    chapter_key: Mapped[str | None] = mapped_column(String(300))  # stable key of its chapter
+    note: Mapped[str] = mapped_column(Text, default="")  # 备注
+    origin: Mapped[str] = mapped_column(String(20), default="import")  # import / manual / text
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    plan: Mapped[Plan] = relationship()
+    department: Mapped[Department | None] = relationship()
+    year_plans: Mapped[list[ProjectYearPlan]] = relationship(
+        back_populates="project", order_by="ProjectYearPlan.year", cascade="all, delete-orphan"
+    )
+    reports: Mapped[list[ProjectReport]] = relationship(
+        back_populates="project", order_by="ProjectReport.period_end", cascade="all, delete-orphan"
+    )
+    milestones: Mapped[list[ProjectMilestone]] = relationship(
+        back_populates="project", order_by="ProjectMilestone.id", cascade="all, delete-orphan"
+    )
+    ratings: Mapped[list[ProjectRating]] = relationship(
+        back_populates="project", order_by="ProjectRating.id", cascade="all, delete-orphan"
+    )
+
+
+class ProjectYearPlan(Base):
+    """The investment a project plans to complete in one year (年度计划投资), in 万元."""
+
+    __tablename__ = "project_year_plan"
+    __table_args__ = (UniqueConstraint("project_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Amount)
+
+    project: Mapped[ProjectRecord] = relationship(back_populates="year_plans")
+
+
+class ProjectReport(Base):
+    """A progress report of one period (a month or a quarter): investment and 形象进度."""
+
+    __tablename__ = "project_report"
+    __table_args__ = (UniqueConstraint("project_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(10))  # 2023-06 or 2023Q2
+    period_end: Mapped[date] = mapped_column(Date)  # the period's last day
+    completed: Mapped[Decimal] = mapped_column(Amount)  # 本期完成投资, 万元
+    cumulative: Mapped[Decimal] = mapped_column(Amount)  # 累计完成投资, 万元
+    progress: Mapped[str] = mapped_column(Text, default="")  # 形象进度
+    evidence: Mapped[list[str]] = mapped_column(JSON, default=list)  # file names or links
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    project: Mapped[ProjectRecord] = relationship(back_populates="reports")
+
+
+class ProjectMilestone(Base):
+    """A milestone (前期手续, 开工, 主体完工, 竣工, 投产) with its planned and actual dates."""
+
+    __tablename__ = "project_milestone"
+    __table_args__ = (
+        UniqueConstraint("project_id", "kind"),
+        CheckConstraint(
+            "kind IN ('approvals', 'start', 'structure', 'completion', 'operation')", name="kind"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    planned_on: Mapped[date | None] = mapped_column(Date)
+    actual_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    project: Mapped[ProjectRecord] = relationship(back_populates="milestones")
+
+
+class ProjectRating(Base):
+    """A person's delivery confidence rating (绿 / 绿黄 / 黄 / 黄红 / 红) with a reason.
+
+    Ratings are appended, never overwritten: the newest is the current one, the rest history.
+    """
+
+    __tablename__ = "project_rating"
+    __table_args__ = (
+        CheckConstraint("rating IN ('绿', '绿黄', '黄', '黄红', '红')", name="rating"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    rating: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    rated_by: Mapped[str] = mapped_column(String(100))
+    rated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    project: Mapped[ProjectRecord] = relationship(back_populates="ratings")

@@ -12,13 +12,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from planwatch import __version__
+from planwatch.services.signin import SignInLimiter
 from planwatch.settings import Settings
 from planwatch.store.database import Database
 from planwatch.web import errors, format
 from planwatch.web.api import PREFIX as API_PREFIX
 from planwatch.web.api import router as api_router
 from planwatch.web.cache import OverviewCache
+from planwatch.web.guard import RequestGuard
 from planwatch.web.pages import router as pages_router
+from planwatch.web.project_cache import ProjectListCache
 
 PACKAGE = Path(str(resources.files("planwatch.web")))
 
@@ -55,7 +58,20 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     app.state.database = db
     app.state.templates = templates()
     app.state.overviews = OverviewCache()
+    app.state.signins = SignInLimiter(
+        settings.signin_account_failures,
+        settings.signin_address_failures,
+        settings.signin_window_seconds,
+        hash_slots=settings.max_concurrent_hashes,
+    )
+    app.state.project_lists = ProjectListCache()
     errors.install(app)
+    app.add_middleware(
+        RequestGuard,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+        docs_path="/api/v1/docs",
+    )
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(pages_router)

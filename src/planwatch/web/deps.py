@@ -6,14 +6,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
+from annotated_types import Ge, Le
 from fastapi import Depends, Request
+from pydantic import AfterValidator
 from sqlalchemy.orm import Session
 
+from planwatch.domain.text import clean_text
 from planwatch.errors import Forbidden, Unauthorized
 from planwatch.services.users import can_view, session_for_token
 from planwatch.settings import Settings
 from planwatch.store.models import UserRecord
 from planwatch.web.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, check_csrf, csrf_token
+
+# The largest id both databases can hold: PostgreSQL's INTEGER (SQLite's is 2**63 - 1).
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Ge(1), Le(MAX_ID)]
+"""A row id in a path, a query or a payload: a larger one is a 422, never a 500."""
+
+CleanText = Annotated[str, AfterValidator(clean_text)]
+"""A text field of a payload or a form, control characters removed (domain/text.py)."""
 
 
 def get_settings(request: Request) -> Settings:

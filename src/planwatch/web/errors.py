@@ -12,18 +12,29 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
 from planwatch.errors import (
     Conflict,
+    ExtractionBudgetExceeded,
     Forbidden,
     InvalidInput,
     NotFound,
     PlanwatchError,
+    TooManyAttempts,
     Unauthorized,
 )
 
-STATUS = {NotFound: 404, Unauthorized: 401, Forbidden: 403, Conflict: 409, InvalidInput: 422}
+STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a 413
+    ExtractionBudgetExceeded: 413,
+    NotFound: 404,
+    Unauthorized: 401,
+    Forbidden: 403,
+    Conflict: 409,
+    InvalidInput: 422,
+    TooManyAttempts: 429,
+}
 CODES = {
     404: "not_found",
     401: "unauthorized",
@@ -33,6 +44,7 @@ CODES = {
     400: "bad_request",
     405: "method_not_allowed",
     413: "too_large",
+    429: "too_many_attempts",
     500: "internal",
 }
 
@@ -78,7 +90,18 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, error: PlanwatchError) -> Response:
-        return respond(request, status_of(error), str(error))
+        response = respond(request, status_of(error), str(error))
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, error: DataError) -> Response:
+        # A value the database refuses (NUL in text on PostgreSQL, a number out of its
+        # column's range) that no check before it caught: the request's fault.
+        if "NUL" in str(error.orig):
+            return respond(request, 422, "文本中不能含有 NUL 控制字符(U+0000)")
+        return respond(request, 422, "数值超出数据库允许的范围")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> Response:
@@ -87,6 +110,11 @@ def install(app: FastAPI) -> None:
             for e in error.errors()
         ]
         return respond(request, 422, "请求参数不正确", details)
+
+    @app.exception_handler(OverflowError)
+    async def overflow_error(request: Request, error: OverflowError) -> Response:
+        # SQLite's driver raises this, unwrapped, for an integer past 2**63 - 1.
+        return respond(request, 422, "数值超出数据库允许的范围")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from planwatch.domain.assessment import Light, Status
 
 STATUS_CLASS = {
@@ -13,6 +15,9 @@ STATUS_CLASS = {
     Status.AHEAD: "ahead",
     Status.ON_TRACK: "on-track",
     Status.LAGGING: "lagging",
+    Status.COMPLETED_EARLY: "achieved",
+    Status.COMPLETED: "achieved",
+    Status.UNMET: "lagging",
     Status.NO_DATA: "no-data",
 }
 
@@ -58,7 +63,21 @@ def light_label(light: Light) -> str:
     return light.label
 
 
+def highlight(text: str, query: str) -> Markup:
+    """``text`` as HTML with every occurrence of ``query`` in <mark>.
+
+    >>> highlight("森林覆盖率达到<40%>,森林面积", "森林")
+    Markup('<mark>森林</mark>覆盖率达到&lt;40%&gt;,<mark>森林</mark>面积')
+    """
+    query = query.strip()
+    if not query:
+        return Markup(escape(text))
+    parts = text.split(query)
+    return Markup(f"<mark>{escape(query)}</mark>").join(escape(p) for p in parts)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "highlight": highlight,
     "number": number,
     "percent": percent,
     "bar_width": bar_width,

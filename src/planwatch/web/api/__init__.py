@@ -8,13 +8,14 @@ from planwatch.web.api import (
     departments,
     indicators,
     plans,
+    projects,
     reports,
     search,
     settings,
 )
 
 PREFIX = "/api/v1"
-MODULES = (plans, settings, comparison, indicators, search, departments, reports, auth)
+MODULES = (plans, settings, comparison, indicators, search, departments, reports, projects, auth)
 router = APIRouter()
 for module in MODULES:
     router.include_router(module.router)

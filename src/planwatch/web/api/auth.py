@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from planwatch.errors import Forbidden, Unauthorized
+from planwatch.services.signin import SignInLimiter
 from planwatch.services.users import Role, authenticate, end_session, start_session
 from planwatch.settings import Settings
 from planwatch.store.models import UserRecord
@@ -56,6 +57,27 @@ def refuse_cross_site(request: Request) -> None:
         raise Forbidden("不接受来自其他网站的登录请求")
 
 
+def attempt_sign_in(
+    request: Request, session: SessionDep, username: str, password: str
+) -> UserRecord | None:
+    """The user if name and password match, else None; counts failures, refuses lockouts.
+
+    A locked account or address is refused (TooManyAttempts, 429) before any password hash
+    is computed; the hash itself waits for one of the app's few hashing slots.
+    """
+    limiter: SignInLimiter = request.app.state.signins
+    address = request.client.host if request.client else ""
+    limiter.check(username, address)
+    with limiter.hashing():
+        limiter.check(username, address)  # again: failures counted while this one waited
+        user = authenticate(session, username, password)
+    if user is None:
+        limiter.failed(session, username, address)
+    else:
+        limiter.succeeded(username)
+    return user
+
+
 def sign_in(session: SessionDep, response: Response, settings: Settings, user: UserRecord) -> str:
     """Start a session, set its cookie, return its CSRF token."""
     ttl = timedelta(hours=settings.session_ttl_hours)
@@ -71,9 +93,9 @@ def login(
 ) -> dict[str, Any]:
     """登录:设置会话 Cookie,返回 CSRF 令牌(写操作须在 X-CSRF-Token 头中带上)。"""
     refuse_cross_site(request)
-    user = authenticate(session, body.username, body.password)
+    user = attempt_sign_in(request, session, body.username, body.password)
     if user is None:
-        session.commit()  # keep nothing but the failed attempt's absence of side effects
+        session.commit()  # keeps a lockout's audit entry, if this failure started one
         raise Unauthorized("用户名或密码不正确")
     csrf = sign_in(session, response, settings, user)
     return user_json(user, csrf)

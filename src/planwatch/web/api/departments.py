@@ -8,14 +8,14 @@ from fastapi import APIRouter, Query
 
 from planwatch.services.departments import department_summaries
 from planwatch.web.api.common import overview, plan_or_404
-from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep
+from planwatch.web.deps import Id, ReaderDep, SessionDep, SettingsDep
 
 router = APIRouter(tags=["departments"])
 
 
 @router.get("/plans/{plan_id}/departments")
 def departments(
-    plan_id: int,
+    plan_id: Id,
     session: SessionDep,
     settings: SettingsDep,
     _: ReaderDep,

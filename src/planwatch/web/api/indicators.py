@@ -14,7 +14,7 @@ from planwatch.services.observations import STATUS_LABELS, add_observation, set_
 from planwatch.services.review import entry_state
 from planwatch.services.users import require_admin, require_edit
 from planwatch.web.api.common import indicator_or_404, overview
-from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
+from planwatch.web.deps import CleanText, Id, ReaderDep, SessionDep, SettingsDep, WriterDep
 
 router = APIRouter(tags=["indicators"])
 Year = Annotated[int, Field(ge=1949, le=2200)]
@@ -27,23 +27,23 @@ class ObservationCreate(BaseModel):
     year: Year
     value: Amount
     status: Literal["初步", "最终", "修订"] = "最终"
-    source: str = Field(default="", max_length=500)
-    note: str = Field(default="", max_length=500)
+    source: CleanText = Field(default="", max_length=500)
+    note: CleanText = Field(default="", max_length=500)
     is_growth_rate: bool = False
     simulated: bool = False
 
 
 class NoteCreate(BaseModel):
     year: Year
-    reason: str = Field(default="", max_length=4000)
-    measures: str = Field(default="", max_length=4000)
+    reason: CleanText = Field(default="", max_length=4000)
+    measures: CleanText = Field(default="", max_length=4000)
 
 
 class IndicatorUpdate(BaseModel):
     """Fields to change; omitted fields stay as they are."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    unit: str | None = Field(default=None, min_length=1, max_length=30)
+    name: CleanText | None = Field(default=None, min_length=1, max_length=200)
+    unit: CleanText | None = Field(default=None, min_length=1, max_length=30)
     attribute: Literal["预期性", "约束性", "expected", "binding"] | None = None
     kind: (
         Literal[
@@ -65,12 +65,12 @@ class IndicatorUpdate(BaseModel):
     target_year: Year | None = None
     comparator: Literal[">=", ">", "<=", "<", "="] | None = None
     stretch_value: Amount | None = None
-    department: str | None = Field(default=None, max_length=100)
+    department: CleanText | None = Field(default=None, max_length=100)
     confirmed: bool | None = None
 
 
 def _view(
-    session: SessionDep, settings: SettingsDep, indicator_id: int, as_of: int | None
+    session: SessionDep, settings: SettingsDep, indicator_id: Id, as_of: int | None
 ) -> dict[str, Any]:
     indicator = indicator_or_404(session, indicator_id)
     plan_overview = overview(session, indicator.plan, as_of, settings)
@@ -81,7 +81,7 @@ def _view(
 
 @router.get("/indicators/{indicator_id}")
 def get_indicator(
-    indicator_id: int,
+    indicator_id: Id,
     session: SessionDep,
     settings: SettingsDep,
     _: ReaderDep,
@@ -93,7 +93,7 @@ def get_indicator(
 
 @router.patch("/indicators/{indicator_id}")
 def update_indicator(
-    indicator_id: int,
+    indicator_id: Id,
     changes: IndicatorUpdate,
     session: SessionDep,
     settings: SettingsDep,
@@ -109,7 +109,7 @@ def update_indicator(
 
 @router.post("/indicators/{indicator_id}/observations", status_code=201)
 def create_observation(
-    indicator_id: int,
+    indicator_id: Id,
     body: ObservationCreate,
     session: SessionDep,
     settings: SettingsDep,
@@ -132,16 +132,18 @@ def create_observation(
         review=entry_state(user),
     )
     session.commit()
+    # judged at the year just entered (within the period): the editor sees what it changed
+    year = min(body.year, indicator.plan.period_end or body.year)
     return {
         "added": added is not None,
         "revision": added.revision if added else None,
-        "indicator": _view(session, settings, indicator_id, None),
+        "indicator": _view(session, settings, indicator_id, year),
     }
 
 
 @router.post("/indicators/{indicator_id}/notes", status_code=201)
 def create_note(
-    indicator_id: int,
+    indicator_id: Id,
     body: NoteCreate,
     session: SessionDep,
     settings: SettingsDep,

@@ -18,7 +18,7 @@ from planwatch.services.tables import parse_table
 from planwatch.services.users import Role, can_edit_indicator, require_admin
 from planwatch.store.models import Plan
 from planwatch.web.api.common import overview, plan_or_404
-from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
+from planwatch.web.deps import Id, ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.errors import error_body
 from planwatch.web.uploads import read_upload
 
@@ -33,20 +33,20 @@ def list_plans(session: SessionDep, _: ReaderDep) -> list[dict[str, Any]]:
 
 
 @router.get("/plans/{plan_id}")
-def get_plan(plan_id: int, session: SessionDep, _: ReaderDep) -> dict[str, Any]:
+def get_plan(plan_id: Id, session: SessionDep, _: ReaderDep) -> dict[str, Any]:
     return plan_json(plan_or_404(session, plan_id))
 
 
 @router.get("/plans/{plan_id}/overview")
 def get_overview(
-    plan_id: int, session: SessionDep, settings: SettingsDep, _: ReaderDep, as_of: AsOf = None
+    plan_id: Id, session: SessionDep, settings: SettingsDep, _: ReaderDep, as_of: AsOf = None
 ) -> dict[str, Any]:
     """总览:每项指标的评估结果与各状态数量。"""
     return overview_json(overview(session, plan_or_404(session, plan_id), as_of, settings))
 
 
 @router.get("/plans/{plan_id}/outline")
-def get_outline(plan_id: int, session: SessionDep, _: ReaderDep) -> list[dict[str, Any]]:
+def get_outline(plan_id: Id, session: SessionDep, _: ReaderDep) -> list[dict[str, Any]]:
     """最新版本的篇章节结构(平铺,parent 指向上级;id 是跨版本稳定的键,path 是位置编号)。"""
     plan = plan_or_404(session, plan_id)
     nodes = plan.versions[-1].nodes if plan.versions else []
@@ -77,7 +77,7 @@ async def upload_plan(
     document = read_bytes(
         data, name=file.filename or "upload", max_bytes=settings.max_document_bytes
     )
-    outcome = import_plan(session, document, user.username)
+    outcome = import_plan(session, document, user.username, max_chars=settings.max_extract_chars)
     session.commit()
     return {
         "plan_id": outcome.plan_id,
@@ -91,7 +91,7 @@ async def upload_plan(
 
 @router.post("/plans/{plan_id}/observations/import", response_model=None)
 async def import_data(
-    plan_id: int,
+    plan_id: Id,
     file: UploadFile,
     session: SessionDep,
     settings: SettingsDep,

@@ -13,7 +13,7 @@ from planwatch.report import ReportFormat, ReportKind, file_name, render_report
 from planwatch.settings import Settings
 from planwatch.store.models import Plan
 from planwatch.web.api.common import overview, plan_or_404
-from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep
+from planwatch.web.deps import Id, ReaderDep, SessionDep, SettingsDep
 
 router = APIRouter(tags=["reports"])
 
@@ -40,7 +40,7 @@ def report_response(
 
 @router.get("/plans/{plan_id}/reports/{kind}", response_class=Response)
 def download_report(
-    plan_id: int,
+    plan_id: Id,
     kind: ReportKind,
     session: SessionDep,
     settings: SettingsDep,

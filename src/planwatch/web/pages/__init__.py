@@ -2,9 +2,19 @@
 
 from fastapi import APIRouter
 
-from planwatch.web.pages import account, admin, browse, comparison, entry, plans, review, tasks
+from planwatch.web.pages import (
+    account,
+    admin,
+    browse,
+    comparison,
+    entry,
+    plans,
+    projects,
+    review,
+    tasks,
+)
 
-MODULES = (browse, entry, account, plans, comparison, review, admin, tasks)
+MODULES = (browse, entry, account, plans, comparison, projects, review, admin, tasks)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from planwatch.services.users import authenticate, end_session
-from planwatch.web.api.auth import refuse_cross_site, sign_in
+from planwatch.services.users import end_session
+from planwatch.web.api.auth import attempt_sign_in, refuse_cross_site, sign_in
 from planwatch.web.deps import AuthDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.pages.context import render
 from planwatch.web.security import SESSION_COOKIE, clear_session_cookie
@@ -41,7 +41,7 @@ def login_form(
     next: Annotated[str, Form(max_length=500)] = "/",
 ) -> HTMLResponse | RedirectResponse:
     refuse_cross_site(request)
-    user = authenticate(session, username, password)
+    user = attempt_sign_in(request, session, username, password)
     if user is None:
         session.commit()
         return render(

@@ -13,7 +13,7 @@ from planwatch.errors import NotFound
 from planwatch.report import ReportFormat, ReportKind
 from planwatch.services.departments import department_summaries
 from planwatch.services.observations import find_indicator
-from planwatch.services.overview import IndicatorView
+from planwatch.services.overview import OTHER_CHAPTER, IndicatorView
 from planwatch.services.plans import stored_version
 from planwatch.services.search import find
 from planwatch.services.users import can_edit_indicator
@@ -52,12 +52,36 @@ def _filtered(
     return out
 
 
+def shown_statuses(counts: dict[Status, int]) -> list[Status]:
+    """The vocabulary a page shows: while the plan runs, the in-period words (提前实现 …
+    滞后); once a target year's value is in, every word that applies, 无数据 always.
+
+    >>> [s.value for s in shown_statuses({Status.COMPLETED: 2, Status.AHEAD: 1})]
+    ['快于预期', '已完成', '无数据']
+    >>> len(shown_statuses({}))
+    5
+    """
+    if not any(counts.get(s, 0) for s in Status if s.final):
+        return [s for s in Status if not s.final]
+    return [s for s in Status if counts.get(s, 0) or s is Status.NO_DATA]
+
+
 def _groups(views: list[IndicatorView], by: str) -> list[tuple[str, list[IndicatorView]]]:
+    """Views by attribute (binding first, as the overview orders them) or by chapter in the
+    plan's order (where its first indicator stands in the text), 其他 last."""
     groups: dict[str, list[IndicatorView]] = {}
     for view in views:
         key = view.indicator.attribute.label if by == "attribute" else view.chapter
         groups.setdefault(key, []).append(view)
-    return list(groups.items())
+    if by == "attribute":
+        return list(groups.items())
+
+    def place(item: tuple[str, list[IndicatorView]]) -> tuple[bool, int]:
+        name, members = item
+        starts = [v.source_start for v in members if v.source_start is not None]
+        return (name == OTHER_CHAPTER, min(starts, default=0))
+
+    return sorted(groups.items(), key=place)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -97,7 +121,7 @@ def overview_page(
                 "group": group,
                 "as_of": as_of,
             },
-            "statuses": list(Status),
+            "statuses": shown_statuses(result.counts),
             "departments": departments,
             "chart_json": json.dumps(chart, ensure_ascii=False),
         },

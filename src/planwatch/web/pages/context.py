@@ -15,7 +15,9 @@ from planwatch.store.models import Plan
 from planwatch.web.deps import Auth
 
 # Pages that show one plan: switching plans stays on the same page.
-SWITCHABLE = ("/", "/plan", "/departments", "/entry", "/diff", "/align", "/continuity")
+SWITCHABLE = (
+    "/", "/plan", "/departments", "/entry", "/diff", "/align", "/continuity", "/projects",
+)  # fmt: skip
 
 
 def chosen_plan(session: Session, reference: str | None) -> Plan:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Annotated
 from urllib.parse import quote
 
@@ -17,17 +16,20 @@ from planwatch.services.observations import (
     set_progress_note,
 )
 from planwatch.services.review import entry_state
+from planwatch.services.tables import number_problem, parse_number
 from planwatch.services.users import can_administer, can_edit_indicator, require_edit
 from planwatch.store.models import Plan
-from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
+from planwatch.web.deps import CleanText, ReaderDep, SessionDep, WriterDep
 from planwatch.web.pages.browse import PlanQuery
 from planwatch.web.pages.context import chosen_plan, render
 
 router = APIRouter()
 
 
-def _back(plan: Plan, code: str, message: str) -> RedirectResponse:
-    url = f"/indicators/{code}?plan={plan.id}&message={quote(message)}"
+def _back(plan: Plan, code: str, message: str, year: int | None = None) -> RedirectResponse:
+    """Back to the indicator page, judged at ``year`` (the year just entered) when given."""
+    at = f"&as_of={min(year, plan.period_end or year)}" if year is not None else ""
+    url = f"/indicators/{code}?plan={plan.id}{at}&message={quote(message)}"
     return RedirectResponse(url, status_code=303)
 
 
@@ -63,17 +65,16 @@ def observe_form(
     year: Annotated[int, Form(ge=1949, le=2200)],
     value: Annotated[str, Form(max_length=40)],
     status: Annotated[str, Form(max_length=10)] = "最终",
-    source: Annotated[str, Form(max_length=500)] = "",
+    source: Annotated[CleanText, Form(max_length=500)] = "",
     plan: Annotated[str | None, Form(max_length=200)] = None,
 ) -> RedirectResponse:
     chosen = chosen_plan(session, plan)
     record = find_indicator(chosen, code)
     require_edit(user, record)
-    try:
-        number = Decimal(value.strip().replace(",", ""))
-    except InvalidOperation:
-        raise InvalidInput(f"数值「{value}」不是数字") from None
-    if not number.is_finite() or status not in STATUS_LABELS:
+    number = parse_number(value)
+    if number is None:
+        raise InvalidInput(f"数值「{value}」:{number_problem(value) or '不是数字'}")
+    if status not in STATUS_LABELS:
         raise InvalidInput("数值或状态不正确")
     state = entry_state(user)
     added = add_observation(
@@ -83,7 +84,7 @@ def observe_form(
     session.commit()
     saved = "已保存" if state == "approved" else "已提交审核"
     message = f"{saved} {year} 年数值 {value}" if added else f"{year} 年已是该值,未改动"
-    return _back(chosen, code, message)
+    return _back(chosen, code, message, year)
 
 
 @router.post("/indicators/{code}/notes")
@@ -92,8 +93,8 @@ def note_form(
     session: SessionDep,
     user: WriterDep,
     year: Annotated[int, Form(ge=1949, le=2200)],
-    reason: Annotated[str, Form(max_length=4000)] = "",
-    measures: Annotated[str, Form(max_length=4000)] = "",
+    reason: Annotated[CleanText, Form(max_length=4000)] = "",
+    measures: Annotated[CleanText, Form(max_length=4000)] = "",
     plan: Annotated[str | None, Form(max_length=200)] = None,
 ) -> RedirectResponse:
     chosen = chosen_plan(session, plan)

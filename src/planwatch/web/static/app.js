@@ -1,7 +1,7 @@
 /* planwatch pages: ECharts charts and uploads with progress. No network access beyond this site. */
 "use strict";
 
-const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "无数据": "#9aa5b1" };
+const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "提前完成": "#1b5e20", "已完成": "#2e7d32", "未完成": "#c62828", "无数据": "#9aa5b1" };
 
 function chartData(element) {
   try { return JSON.parse(element.dataset.chart); } catch (e) { return null; }
@@ -76,6 +76,10 @@ function describe(body) {
     return body.created ? `<p class="ok">已导入「${esc(body.plan_key)}」第${esc(body.version)}版,新增指标草稿 ${esc(body.indicators_added)} 项。</p>`
                         : `<p class="ok">未改动:该文件已是「${esc(body.plan_key)}」的第${esc(body.version)}版。</p>`;
   }
+  if ("departments_added" in body) {
+    const will = body.dry_run ? "检查通过,将" : "已";
+    return `<p class="ok">${will}新增项目 ${esc(body.created)} 个,更新 ${esc(body.updated)} 个,未变 ${esc(body.unchanged)} 个。</p>`;
+  }
   const verb = body.dry_run ? "检查通过,将新增" : "已新增";
   return `<p class="ok">${verb}观测值 ${esc(body.added)} 条,未变 ${esc(body.unchanged)} 条,空白 ${esc(body.blank)} 行。</p>`;
 }
@@ -107,8 +111,32 @@ function upload(form) {
   });
 }
 
+// A project's planned and completed investment by year (bars) and its cumulative curve.
+function projectChart(element) {
+  const d = chartData(element);
+  if (!d || !window.echarts) return;
+  const chart = echarts.init(element);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "axis" },
+    legend: { bottom: 0 },
+    grid: { left: 70, right: 70, top: 30, bottom: 50 },
+    xAxis: [{ type: "category", data: d.years.map(String) },
+            { type: "time", show: false, min: d.years[0] + "-01-01", max: d.years[d.years.length - 1] + "-12-31" }],
+    yAxis: [{ type: "value", name: d.unit }, { type: "value", name: "累计", max: v => Math.max(v.max, d.total) }],
+    series: [
+      { name: "年度计划投资", type: "bar", data: d.planned, itemStyle: { color: "#9aa5b1" } },
+      { name: "完成投资", type: "bar", data: d.completed, itemStyle: { color: "#0b57a4" } },
+      { name: "累计完成", type: "line", xAxisIndex: 1, yAxisIndex: 1, data: d.cumulative, itemStyle: { color: "#e0a800" },
+        markLine: { symbol: "none", data: [{ yAxis: d.total, name: "总投资", label: { formatter: "总投资 " + d.total } }] } },
+    ],
+  });
+  window.addEventListener("resize", () => chart.resize());
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#status-chart").forEach(statusChart);
+  document.querySelectorAll("#project-chart").forEach(projectChart);
   document.querySelectorAll("#trajectory").forEach(trajectoryChart);
   document.querySelectorAll("form.upload").forEach(upload);
 });
