@@ -64,8 +64,9 @@ def test_editor_enters_a_value_and_the_status_changes_once_approved(
     )
     assert response.status_code == 201, response.text
     assessment = response.json()["indicator"]["assessment"]
-    # submitted, not approved: the public assessment still stands on 2022's 767.81
-    assert (assessment["as_of"], assessment["status"]) == (2022, "基本符合预期")
+    # judged at the year entered, but submitted, not approved: it still stands on 2022's 767.81
+    assert (assessment["as_of"], assessment["status"]) == (2023, "基本符合预期")
+    assert assessment["data_year"] == 2022
     with site.database.session() as session:
         revision_id = session.scalars(
             select(ObservationRecord.id).where(ObservationRecord.value == Decimal("1010"))
@@ -76,7 +77,7 @@ def test_editor_enters_a_value_and_the_status_changes_once_approved(
             data={"version": "1", "csrf_token": login(reviewer, "shenhe")},
         )
         assert approved.status_code == 303, approved.text
-    assessment = client.get(f"/api/v1/indicators/{site.gdp_id}").json()["assessment"]
+    assessment = client.get(f"/api/v1/indicators/{site.gdp_id}?as_of=2023").json()["assessment"]
     assert (assessment["as_of"], assessment["status"]) == (2023, "提前实现")
     again = client.post(
         f"/api/v1/indicators/{site.gdp_id}/observations",
