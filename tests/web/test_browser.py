@@ -116,11 +116,12 @@ def test_overview_then_indicator(page: Page, server: str) -> None:
 
 
 def public_status(browser: Browser, server: str) -> str:
-    """GDP's status as someone not signed in reads it (public read-only mode)."""
+    """GDP's status for 2023 (the year the editor enters) as someone not signed in reads it
+    (public read-only mode)."""
     context = browser.new_context(locale="zh-CN")
     try:
         public = context.new_page()
-        public.goto(f"{server}/indicators/I005")
+        public.goto(f"{server}/indicators/I005?as_of=2023")
         return public.locator("#status").inner_text()
     finally:
         context.close()
