@@ -106,3 +106,19 @@ class TooManyAttempts(PlanwatchError):
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class DocumentYearUnknown(InvalidInput):
+    """A report or bulletin whose year is written nowhere: not in its title, date line or
+    session, nor in its body ("一、2018年工作回顾").
+
+    >>> "请用 --year 指定" in str(DocumentYearUnknown("report.txt"))
+    True
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: 无法确定文档年份（标题、日期行、会议届次和正文均未写明），"
+            "请用 --year 指定报告或公报所属年份"
+        )
+        self.path = path

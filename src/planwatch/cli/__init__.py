@@ -16,6 +16,7 @@ from planwatch.cli import (
     data,
     departments,
     documents,
+    growth,
     plans,
     projects,
     reports,
@@ -29,6 +30,7 @@ __all__ = ["app", "main"]
 
 documents.register(app)
 corpus.register(app)
+growth.register(app)
 data.register(app)
 plans.register(app)
 comparison.register(app)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from planwatch.cli.app import PlanFile, settings, user_errors
+from planwatch.domain.document import DocumentKind
 from planwatch.domain.outline import OutlineNode
 from planwatch.extract.indicators import format_indicator_rows
 from planwatch.services.extraction import Extraction, extract_file, to_contract
@@ -20,10 +21,12 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-def _extract(path: Path | None) -> Extraction:
+def _extract(
+    path: Path | None, kind: DocumentKind | None = None, year: int | None = None
+) -> Extraction:
     current = settings()
     with user_errors():
-        return extract_file(path, current)
+        return extract_file(path, current, kind=kind, year=year)
     raise AssertionError("unreachable: user_errors exits on error")
 
 
@@ -32,9 +35,20 @@ def extract(
     format: Annotated[
         OutputFormat, typer.Option("--format", help="输出格式。")
     ] = OutputFormat.JSON,
+    kind: Annotated[
+        DocumentKind | None,
+        typer.Option(
+            "--kind",
+            help="文种(默认自动识别):规划纲要、政府工作报告、计划报告、统计公报、任务分工方案。",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", min=1949, max=2100, help="报告或公报所属年份(默认从文档读取)。"),
+    ] = None,
 ) -> None:
-    """提取规划的结构、目标与基期值,输出 JSON(格式见 docs/cli.md)。"""
-    result = to_contract(_extract(file))
+    """提取规划或报告的结构、目标与基期值,输出 JSON(格式见 docs/cli.md)。"""
+    result = to_contract(_extract(file, kind, year))
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 

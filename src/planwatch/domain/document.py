@@ -6,6 +6,25 @@ from enum import StrEnum
 from planwatch.domain.issue import Issue
 
 
+class DocumentKind(StrEnum):
+    """What genre of planning document a text is (docs/extraction.md, "Document kinds")."""
+
+    PLAN_OUTLINE = "plan_outline"  # 规划纲要 (five-year plan outline, special plans)
+    WORK_REPORT = "work_report"  # 政府工作报告
+    ANNUAL_PLAN_REPORT = "annual_plan_report"  # 计划执行情况与计划草案的报告
+    STATISTICAL_BULLETIN = "statistical_bulletin"  # 统计公报
+    TASK_DIVISION = "task_division"  # 任务分工方案
+
+    @property
+    def is_annual(self) -> bool:
+        """Whether the document is dated by one year (report or bulletin), not a period.
+
+        >>> DocumentKind.WORK_REPORT.is_annual, DocumentKind.PLAN_OUTLINE.is_annual
+        (True, False)
+        """
+        return self in _ANNUAL
+
+
 class DocumentFormat(StrEnum):
     TXT = "txt"
     DOCX = "docx"
@@ -38,3 +57,8 @@ class Document:
     issues: tuple[Issue, ...] = ()
     """What the reader noticed while decoding: a file cut inside a character, control
     characters replaced by spaces (docs/reading.md)."""
+
+
+_ANNUAL = frozenset(
+    {DocumentKind.WORK_REPORT, DocumentKind.ANNUAL_PLAN_REPORT, DocumentKind.STATISTICAL_BULLETIN}
+)

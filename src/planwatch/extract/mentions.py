@@ -47,6 +47,9 @@ MENTION = re.compile(
     re.VERBOSE,
 )
 
+# "N多/N余" before a unit: a round number written as a floor (67700多亿元).
+_MORE_THAN = frozenset("多余")
+
 # What makes the number a date: 年 after a year, 月/日 after a day or month.
 DATE_AFTER = re.compile(r"年|月|日|号  # 2025年, 3月11日", re.VERBOSE)
 
@@ -166,6 +169,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         else:
             high = parse_number(second)
     unit_at = match.end()
+    if not chinese and text[unit_at : unit_at + 1] in _MORE_THAN:
+        unit_at += 1  # "67700多亿元", "400余万人": the number is a floor, the unit follows
     if match.group("percent_of") or match.group("percent_of_high"):
         unit = read_unit("%")
     else:

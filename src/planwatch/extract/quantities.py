@@ -39,7 +39,7 @@ from planwatch.extract.normalize import NormalText
 from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
 from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
-from planwatch.extract.timeframe import YearMarker, find_markers
+from planwatch.extract.timeframe import Anchor, YearMarker, find_markers
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +47,16 @@ class _When:
     year: int | None
     target: bool
     explicit: bool = True  # stated in the text (到 2025 年), not implied by the headings
+    since: int | None = None  # a report's 过去五年: where a 由 A 提高到 B of the period starts
 
 
-def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> QuantityFindings:
+def find_quantities(
+    text: NormalText, outline: Outline, plan: PlanMeta, anchor: Anchor | None = None
+) -> QuantityFindings:
     """Every target, baseline and dated qualitative target of a plan.
+
+    ``anchor`` dates a report or bulletin: 今年, 去年, 过去一年 and undated sentences are read
+    against its year instead of the plan period (docs/extraction.md, "Years from the document").
 
     >>> from planwatch.extract.normalize import normalize
     >>> plan = PlanMeta("某区规划", "某区", (2021, 2025), None, "县区")
@@ -75,12 +81,13 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:
-                markers = find_markers(text.text, start, end, plan.period)
+                markers = find_markers(text.text, start, end, plan.period, anchor)
                 items = find_mentions(text.text, start, end)
                 mentions = [m for m in items if isinstance(m, Mention)]
                 found = _sentence(
                     text, outline, plan, paragraph, (start, end), markers, mentions,
-                    carried or _default_when(plan, context),
+                    carried or _default_when(plan, context, anchor),
+                    now=anchor.year if anchor else None,
                 )  # fmt: skip
                 dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
             except Exception as error:
@@ -90,8 +97,11 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             quantities.extend(found)
             qualitative.extend(dated)
             explicit = [m for m in markers if m.explicit]
+            if anchor is not None and (start, end) == paragraph.sentences[0]:
+                explicit = explicit or _opening_year(text.text, start, markers)
             if explicit:  # 到 2025 年 dates the rest of the paragraph; a past year its sentence
-                carried = _When(explicit[-1].year, True)
+                last = explicit[-1]
+                carried = _When(last.year, last.target is not False, since=last.since)
     return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
 
 
@@ -104,6 +114,8 @@ def _sentence(
     markers: list[YearMarker],
     mentions: list[Mention],
     carried: _When,
+    *,
+    now: int | None = None,
 ) -> list[Quantity]:
     out: list[Quantity] = []
     phrases = _phrases(text.text, span, markers, mentions)
@@ -112,7 +124,11 @@ def _sentence(
     after_from = False
     for mention, (phrase, name) in zip(mentions, phrases, strict=True):
         # the B of "由2020年的 A 提高到 B" is not dated by A's year
-        own = [m for m in markers if m.start >= (previous_end or 0)] if after_from else markers
+        own = (
+            [m for m in markers if m.start >= (previous_end or 0) or m.target]
+            if after_from
+            else markers
+        )  # a target year before A still dates B: "到2025年由 A 提高到 B"
         when = _when(text, outline, plan, own, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
         quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
@@ -123,8 +139,9 @@ def _sentence(
         after_from = _is_from_value(text.text, span, markers, mention)
         if after_from:
             quantity = replace(
-                quantity, kind="baseline", comparator="=", year=_from_year(plan, markers, mention)
-            )
+                quantity, kind="baseline", comparator="=",
+                year=when.since or _from_year(plan, markers, mention, _earlier(when.year, now)),
+            )  # fmt: skip
         elif (
             not phrase.has_verb
             and previous is not None
@@ -155,7 +172,7 @@ def _sentence(
 
 _CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
 # "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
-_FROM_BEFORE = re.compile(r"(?:由|从)$  # 由9.1万公里", re.VERBOSE)
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:人均|每年|每)?$  # 由9.1万公里, 从人均8.7万元", re.VERBOSE)
 _TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
 
 
@@ -166,11 +183,30 @@ def _is_from_value(text: str, span: tuple[int, int], markers: list[YearMarker], 
     return bool(_FROM_BEFORE.search(before.removesuffix("的"))) and after is not None
 
 
-def _from_year(plan: PlanMeta, markers: list[YearMarker], mention: Mention) -> int | None:
-    """The year of a 由 A value: a past year written before it, else the year before the plan."""
+def _opening_year(text: str, start: int, markers: list[YearMarker]) -> list[YearMarker]:
+    """A report's paragraph that opens with a year ("1984年,我国农业又获得了大丰收。") is
+    about that year throughout."""
+    first = markers[0] if markers else None
+    if first is None or first.year is None or first.target is None or first.start > start + 1:
+        return []
+    return [first] if text[first.end : first.end + 1] in ",,是" else []
+
+
+def _earlier(year: int | None, now: int | None) -> int | None:
+    """In a report of year ``now``, the latest year a sentence about ``year`` can start from."""
+    return None if now is None or year is None else min(year, now)
+
+
+def _from_year(
+    plan: PlanMeta, markers: list[YearMarker], mention: Mention, dated: int | None = None
+) -> int | None:
+    """The year of a 由 A value: a past year written before it, else the year before the plan
+    (in a report, the year before the one the sentence is about: ``dated`` − 1)."""
     past = [m for m in markers if m.end <= mention.start and m.target is False]
     if past:
-        return past[-1].year
+        return past[-1].since or past[-1].year
+    if dated is not None:
+        return dated - 1
     return plan.period[0] - 1 if plan.period else None
 
 
@@ -264,9 +300,14 @@ def _when(
     paragraph's deadline, else a marker after it, else what the headings imply (``carried``
     holds the last two)."""
     dated = [m for m in markers if m.target is not None]
-    before = [m for m in dated if m.end <= mention.start]
+    before = [
+        m
+        for m in dated
+        if m.end <= mention.start
+        and not (m.clause_only and _CLAUSE_MARK.search(text.text, m.end, mention.start))
+    ]  # "在1979到1983年平均每年递增7.9%的基础上,比上年增长14.2%": 14.2% is not of 1983
     if before:
-        return _When(before[-1].year, bool(before[-1].target))
+        return _When(before[-1].year, bool(before[-1].target), since=before[-1].since)
     if carried.explicit:
         return carried
     after = [m for m in dated if m.start >= mention.end]
@@ -275,8 +316,17 @@ def _when(
     return carried
 
 
-def _default_when(plan: PlanMeta, context: Literal["baseline", "target"] | None) -> _When:
-    """The year a paragraph's headings imply: a review states the year before the period."""
+def _default_when(
+    plan: PlanMeta, context: Literal["baseline", "target"] | None, anchor: Anchor | None = None
+) -> _When:
+    """The year a paragraph's headings imply: a review states the year before the period
+    (before the report's year); a bulletin states its own year's data."""
+    if anchor is not None:
+        if not anchor.current_is_target:
+            return _When(anchor.year, False, explicit=False)
+        if context == "baseline":
+            return _When(anchor.year - 1, False, explicit=False)
+        return _When(anchor.year, True, explicit=False)
     period = plan.period
     if context == "baseline":
         return _When(period[0] - 1 if period else None, False, explicit=False)
@@ -362,7 +412,7 @@ def _default_scope(plan: PlanMeta) -> str:
 def _qualitative(
     text: NormalText, outline: Outline, span: tuple[int, int], markers: list[YearMarker]
 ) -> list[QualitativeTarget]:
-    targets = [m for m in markers if m.explicit]
+    targets = [m for m in markers if m.explicit and m.target]  # not a report's 去年
     if not targets or not word_pattern("qualitative_verbs").search(
         text.text, targets[0].end, span[1]
     ):

@@ -29,6 +29,38 @@ MARKER = re.compile(
 )
 
 
+# Years relative to a dated document (a report or bulletin), matched only when one is given.
+RELATIVE = re.compile(
+    rf"""
+      (?P<span>(?:从|在)?(?P<span_from>{YEAR})年?(?:到|至|—|-|~)(?P<span_to>{YEAR})年)
+                                                     # 1979到1983年: a past span, in its clause
+    | (?P<rel_reference>(?:比|较|与|同)(?:上年|去年|上一年)(?:同期)?(?:相比)?)  # 比上年增长
+    | (?P<quoted>(?:去年|上年)的?(?:政府工作报告|计划|预算|报告)(?:中)?
+                 (?:提出|确定|要求|预期))            # 去年政府工作报告提出: last year's targets
+    | (?P<actual>实际(?:回落|完成|达到|实现|为))     # 实际回落到6.1%: the outcome
+    | (?P<this_year>今年|本年度|本年)                # 今年: the document's year
+    | (?P<last_year>(?:刚刚)?过去的?一年|去年|(?<!础)上年(?!均)|上一年|一年来)  # 过去一年
+                                                     # (not 基础上年均增长)
+    | (?P<last_five>过去五年|五年来)                 # 过去五年: up to year − 1
+    | (?P<next_five>今后五年|未来五年)               # 今后五年: year + 4
+    | (?P<next_year>明年)                            # 明年: year + 1
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The year a report or bulletin is dated by (docs/extraction.md, "Years from the document").
+
+    ``current_is_target`` is True for a report (its own year holds its targets) and False for
+    a bulletin (its own year holds its data).
+    """
+
+    year: int
+    current_is_target: bool = True
+
+
 # A year right after these words is what a value is compared with, not when it holds.
 COMPARED_WITH = frozenset("比较是于")
 
@@ -46,6 +78,8 @@ class YearMarker:
     year: int | None
     target: bool | None
     explicit: bool = False  # 到 2025 年 / 2025 年前: a stated deadline, carried through a paragraph
+    since: int | None = None  # 过去五年: the year a 由 A 提高到 B of the period starts from
+    clause_only: bool = False  # dates only the numbers of its own clause (a report's 1979到1983年)
 
 
 def current_ordinal(period: tuple[int, int] | None) -> int | None:
@@ -60,7 +94,11 @@ def current_ordinal(period: tuple[int, int] | None) -> int | None:
 
 
 def find_markers(
-    text: str, start: int, end: int, period: tuple[int, int] | None
+    text: str,
+    start: int,
+    end: int,
+    period: tuple[int, int] | None,
+    anchor: Anchor | None = None,
 ) -> list[YearMarker]:
     """The year markers of ``text[start:end]`` in order.
 
@@ -72,25 +110,67 @@ def find_markers(
     >>> found = find_markers("比2020年下降13.5%,2030年前达峰", 0, 25, (2026, 2030))
     >>> [(m.year, m.target) for m in found]
     [(None, None), (2030, True)]
+    >>> found = find_markers("去年增长6.6%,比上年提高;今年增长6%", 0, 20, None, Anchor(2019))
+    >>> [(m.year, m.target) for m in found]
+    [(2018, False), (None, None), (2019, True)]
     """
-    markers = []
+    markers = [] if anchor is None else _relative(text, start, end, anchor)
+    taken = [(m.start, m.end) for m in markers]
     for match in MARKER.finditer(text, start, end):
-        marker = _marker(match, period)
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        marker = _marker(match, period, anchor)
         if text[max(0, match.start() - 1) : match.start()] in COMPARED_WITH:
             marker = YearMarker(marker.start, marker.end, None, None)  # 是“十二五”末的 1.5 倍
         markers.append(marker)
-    return markers
+    return sorted(markers, key=lambda m: m.start)
 
 
-def _marker(match: re.Match[str], period: tuple[int, int] | None) -> YearMarker:
+def _relative(text: str, start: int, end: int, anchor: Anchor) -> list[YearMarker]:
+    """今年, 去年, 过去五年 … dated by the document's year; they date the rest of a paragraph."""
+    out = []
+    now = anchor.year
+    for match in RELATIVE.finditer(text, start, end):
+        span = match.start(), match.end()
+        if match["span"]:
+            last, first = parse_year(match["span_to"]), parse_year(match["span_from"])
+            target = last is not None and last >= now
+            out.append(YearMarker(*span, last, target, since=first, clause_only=True))
+        elif match["rel_reference"]:
+            out.append(YearMarker(*span, None, None))
+        elif match["quoted"]:  # last year's targets, quoted in a review
+            out.append(YearMarker(*span, now - 1, True))
+        elif match["actual"]:
+            out.append(YearMarker(*span, now - 1, False))
+        elif match["this_year"]:
+            out.append(YearMarker(*span, now, anchor.current_is_target, explicit=True))
+        elif match["last_year"]:
+            out.append(YearMarker(*span, now - 1, False, explicit=True))
+        elif match["last_five"]:
+            out.append(YearMarker(*span, now - 1, False, explicit=True, since=now - 6))
+        elif match["next_five"]:
+            out.append(YearMarker(*span, now + 4, True, explicit=True))
+        else:
+            out.append(YearMarker(*span, now + 1, True, explicit=True))
+    return out
+
+
+def _marker(
+    match: re.Match[str], period: tuple[int, int] | None, anchor: Anchor | None = None
+) -> YearMarker:
     span = match.start(), match.end()
     if match.group("reference"):
         return YearMarker(*span, None, None)
     if match.group("target"):
-        return YearMarker(*span, parse_year(match.group("target_year")), True, explicit=True)
+        year = parse_year(match.group("target_year"))
+        if anchor is not None and year is not None and year < anchor.year:
+            return YearMarker(*span, year, False)  # a report's 到1983年 is in the past
+        return YearMarker(*span, year, True, explicit=True)
     if match.group("before"):
         return YearMarker(*span, parse_year(match.group("before_year")), True, explicit=True)
     if match.group("period"):
+        if anchor is not None and match.group("when") == "以来":  # “十三五”以来: results so far
+            return YearMarker(*span, anchor.year - 1, False)
         ordinal = plan_ordinal(match.group("ordinal") + "五")
         year = plan_number_period(ordinal)[1] if ordinal else None
         current = current_ordinal(period)
@@ -98,5 +178,8 @@ def _marker(match: re.Match[str], period: tuple[int, int] | None) -> YearMarker:
             return YearMarker(*span, year, ordinal >= current)
         return YearMarker(*span, year, bool(match.group("to")))
     year = parse_year(match.group("bare_year"))
+    if anchor is not None and year is not None:  # a report: its own year holds its targets
+        now = anchor.year
+        return YearMarker(*span, year, year > now or (year == now and anchor.current_is_target))
     target = period is not None and year is not None and year >= period[0]
     return YearMarker(*span, year, target)

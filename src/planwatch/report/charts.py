@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from planwatch.domain.assessment import Status
 from planwatch.report.fonts import INSTALL_HINT, MissingFont, chart_font
-from planwatch.report.model import StatusChart, TrajectoryChart
+from planwatch.report.model import GrowthChart, StatusChart, TrajectoryChart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -38,8 +38,11 @@ DRAWING = threading.Lock()
 OBSERVED, PATH, TARGET, STRETCH, FORECAST = "#0b5cad", "#7d8590", "#cf222e", "#bf8700", "#8250df"
 
 
-def render_chart(chart: TrajectoryChart | StatusChart, font: str | None = None) -> bytes:
-    """A chart spec as PNG bytes.
+Chart = TrajectoryChart | StatusChart | GrowthChart
+
+
+def render_chart(chart: Chart, font: str | None = None, image_format: str = "png") -> bytes:
+    """A chart spec as PNG bytes (or SVG with ``image_format="svg"``).
 
     >>> from planwatch.domain.assessment import Status
     >>> png = render_chart(StatusChart("指标状态分布", ((Status.ON_TRACK, 1),)))
@@ -57,14 +60,14 @@ def render_chart(chart: TrajectoryChart | StatusChart, font: str | None = None) 
         warnings.catch_warnings(record=True) as caught,
     ):
         warnings.simplefilter("always")
-        png = _draw(chart)
+        png = _draw(chart, image_format)
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     if missing:
         raise MissingFont(f"字体 {family} 缺少图中文字的字形({missing[0]})。{INSTALL_HINT}")
     return png
 
 
-def _draw(chart: TrajectoryChart | StatusChart) -> bytes:
+def _draw(chart: Chart, image_format: str = "png") -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -79,10 +82,12 @@ def _draw(chart: TrajectoryChart | StatusChart) -> bytes:
     axes = figure.add_subplot()
     if isinstance(chart, StatusChart):
         _status(axes, chart)
+    elif isinstance(chart, GrowthChart):
+        _growth(axes, chart)
     else:
         _trajectory(axes, chart)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
+    figure.savefig(buffer, format=image_format, dpi=DPI)
     return buffer.getvalue()
 
 
@@ -151,6 +156,29 @@ def _trajectory(axes: Axes, chart: TrajectoryChart) -> None:
     axes.grid(axis="y", color="#d0d7de", linewidth=0.5)
     # under the plot, where no line runs
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=5, fontsize=8, frameon=False)
+
+
+def _growth(axes: Axes, chart: GrowthChart) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    def floats(values: tuple[Decimal | None, ...]) -> list[float]:
+        return [float("nan") if v is None else float(v) for v in values]  # a gap, not a zero
+
+    years = list(chart.years)
+    axes.plot(years, floats(chart.targets), marker="*", markersize=8, color=TARGET,
+              linestyle="--", linewidth=1, label="当年目标")  # fmt: skip
+    axes.plot(years, floats(chart.results), marker="o", markersize=4, color=OBSERVED,
+              label="次年报告的实际")  # fmt: skip
+    if years:
+        axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
+    axes.set_title(chart.title, fontsize=10)
+    axes.figure.subplots_adjust(top=0.9)
+    axes.set_ylabel("增长率(%)")
+    axes.margins(y=0.15)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", color="#d0d7de", linewidth=0.5)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
 
 
 def _short(value: Decimal) -> str:

@@ -98,6 +98,17 @@ class TrajectoryChart:
 
 
 @dataclass(frozen=True, slots=True)
+class GrowthChart:
+    """A rate per year: the target each year's report set beside the result reported for it
+    (the researcher's table, services/annual_growth.py); None where a report states none."""
+
+    title: str
+    years: tuple[int, ...]
+    targets: tuple[Decimal | None, ...]
+    results: tuple[Decimal | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StatusChart:
     """How many indicators have each status, in vocabulary order."""
 

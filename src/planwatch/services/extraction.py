@@ -11,21 +11,31 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planwatch.domain.document import Document
+from planwatch.domain.document import Document, DocumentKind
 from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline, OutlineNode
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import IndicatorCandidate, QuantityFindings
-from planwatch.errors import ExtractionBudgetExceeded, PlanwatchError
+from planwatch.errors import (
+    DocumentYearUnknown,
+    ExtractionBudgetExceeded,
+    InvalidInput,
+    PlanwatchError,
+)
+from planwatch.extract.document_kind import KIND_NAMES, KindReading, read_kind
+from planwatch.extract.document_year import YearReading, read_year
 from planwatch.extract.indicators import link_indicators
 from planwatch.extract.metadata import read_plan_meta
 from planwatch.extract.normalize import NormalText, normalize
 from planwatch.extract.outline import build_outline
 from planwatch.extract.quantities import find_quantities
+from planwatch.extract.reports import read_report
 from planwatch.extract.wrapping import join_wrapped_lines
 from planwatch.read import read_document
 from planwatch.samples import sample_path
 from planwatch.settings import Settings
+
+DEFAULT_KIND = KindReading(DocumentKind.PLAN_OUTLINE, "默认:未见文种标志,按规划纲要读取")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +49,29 @@ class Extraction:
     findings: QuantityFindings
     indicators: tuple[IndicatorCandidate, ...]
     issues: tuple[Issue, ...]
+    kind: KindReading = DEFAULT_KIND
+    year: YearReading | None = None
+    """The document's own year (a report's or bulletin's), or None for a plan outline."""
+
+    @property
+    def document_year(self) -> int | None:
+        """The year that dates a report or bulletin: 今年 = this, 去年 = this − 1."""
+        return self.year.year if self.year else None
 
 
-def extract_document(document: Document, *, max_chars: int | None = None) -> Extraction:
+def extract_document(
+    document: Document,
+    *,
+    max_chars: int | None = None,
+    kind: DocumentKind | None = None,
+    year: int | None = None,
+) -> Extraction:
     """Extract outline, metadata and quantities from an already decoded document.
+
+    The document's kind is recognised (``kind`` overrides it); a work report, annual plan
+    report or bulletin is read against its year (``year`` overrides the one read from the
+    document), and one whose year cannot be read raises
+    :class:`~planwatch.errors.DocumentYearUnknown`.
 
     Extraction is linear in the text's length; ``max_chars`` (``Settings.max_extract_chars``
     at the entry points) bounds it, and a longer text raises
@@ -64,17 +93,49 @@ def extract_document(document: Document, *, max_chars: int | None = None) -> Ext
     text = join_wrapped_lines(lines)
     outline, issues = build_outline(text)
     plan = read_plan_meta(lines, outline.body_start)  # a title block is read line by line
-    findings = find_quantities(text, outline, plan)
+    kind_reading = KindReading(kind, "指定:--kind") if kind else read_kind(lines.text, plan.title)
+    year_reading = _document_year(document, lines, kind_reading.kind, plan, year)
+    if year_reading is not None:
+        bulletin = kind_reading.kind is DocumentKind.STATISTICAL_BULLETIN
+        findings = read_report(text, outline, plan, year_reading.year, bulletin=bulletin).findings
+    else:
+        findings = find_quantities(text, outline, plan)
     indicators = link_indicators(findings.quantities)
     found = [*document.issues, *issues, *findings.issues]
     all_issues = tuple(sorted(found, key=lambda i: i.line or 0))
-    return Extraction(document, text, plan, outline, findings, indicators, all_issues)
+    return Extraction(
+        document, text, plan, outline, findings, indicators, all_issues, kind_reading, year_reading
+    )
 
 
-def extract_file(path: Path | None, settings: Settings) -> Extraction:
+def _document_year(
+    document: Document, lines: NormalText, kind: DocumentKind, plan: PlanMeta, year: int | None
+) -> YearReading | None:
+    if not kind.is_annual:
+        if year is not None:
+            raise InvalidInput(
+                f"{document.source.path}: 文档识别为{KIND_NAMES[kind]},--year 只用于政府工作报告、"
+                "计划报告或统计公报;可用 --kind 指定文种"
+            )
+        return None
+    if year is not None:
+        return YearReading(year, "指定:--year")
+    found = read_year(lines.text, kind, title=plan.title, path=document.source.path)
+    if found is None:
+        raise DocumentYearUnknown(document.source.path)
+    return found
+
+
+def extract_file(
+    path: Path | None,
+    settings: Settings,
+    *,
+    kind: DocumentKind | None = None,
+    year: int | None = None,
+) -> Extraction:
     """Read and extract a plan file; ``None`` means the bundled sample."""
     document = read_document(path or sample_path(), max_bytes=settings.max_document_bytes)
-    return extract_document(document, max_chars=settings.max_extract_chars)
+    return extract_document(document, max_chars=settings.max_extract_chars, kind=kind, year=year)
 
 
 def _node_dict(node: OutlineNode) -> dict[str, Any]:
@@ -143,6 +204,10 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             "format": source.format.value,
             "encoding": source.encoding,
             "chars": source.chars,
+            "kind": extraction.kind.kind.value,
+            "kind_evidence": extraction.kind.evidence,
+            "year": extraction.document_year,
+            "year_evidence": extraction.year.evidence if extraction.year else None,
         },
         "plan": {
             "title": plan.title,

@@ -1,0 +1,98 @@
+"""Reading a dated document — a work report, an annual plan report, a bulletin — by its year.
+
+:func:`read_report` is the pure entry point: normal-form text, outline and plan metadata in,
+the quantities dated by the document's year out. A report's review of the past year gives
+baselines (observations) of year − 1; its targets for this year are targets of the year;
+five-year targets keep their period's year (docs/extraction.md, "Years from the document").
+
+In a report, "国内生产总值增长6.6%" states the published growth rate of one year, not a change
+from a plan's baseline: such quantities get ``growth_rate`` true (and no ``change``), so a
+level ("总量突破90万亿元") and its growth rate stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from planwatch.domain.outline import Outline
+from planwatch.domain.plan import PlanMeta
+from planwatch.domain.quantity import Quantity, QuantityFindings
+from planwatch.extract.normalize import NormalText
+from planwatch.extract.quantities import find_quantities
+from planwatch.extract.timeframe import Anchor
+
+# The words before a percentage that make it a year's growth rate: "增长6.6%", "上涨2.1%",
+# "涨幅3%左右", "增速6.5%", "增长速度8%"; "提高2个百分点" is a change in points, not a rate.
+GROWTH_WORDS = re.compile(
+    r"""(?:增长|上涨|涨幅|增速|增幅|增长速度|增长率|速度)(?:了|为|是|达到|达)?(?:约|近|超过)?$
+                                                     # 国内生产总值增长 | 6.6%""",
+    re.VERBOSE,
+)
+# "近14亿人口的发展中大国", "十亿人口的大国": the size of the country, not a result.
+DESCRIPTION_AFTER = re.compile(r"口的[^,,。;;]{0,6}?(?:大国|国家)  # 14亿人+口的大国", re.VERBOSE)
+GROWTH_CONTEXT = 8  # characters before (and after) the number searched for a growth word
+# After the number: "提出8%左右的国内生产总值增长目标".
+GROWTH_AFTER = re.compile(r"^(?:左右)?的?[\u4e00-\u9fff]{0,8}?(?:增长目标|增长速度|增速)")
+# Names that are themselves a rate of growth: "物价涨幅", "经济增长速度的调控目标".
+GROWTH_NAMES = re.compile(r"涨幅|上涨幅度|增长速度|增速|增长率|增幅  # 物价涨幅", re.VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportReading:
+    """The quantities of a dated document and the anchor they were read against."""
+
+    anchor: Anchor
+    findings: QuantityFindings
+
+
+def read_report(
+    text: NormalText, outline: Outline, plan: PlanMeta, year: int, *, bulletin: bool = False
+) -> ReportReading:
+    """Quantities of a report (or a bulletin when ``bulletin``) dated by ``year``.
+
+    >>> from planwatch.extract.normalize import normalize
+    >>> text = normalize("一、2018年工作回顾\\n国内生产总值增长6.6%。\\n"
+    ...                  "二、2019年主要预期目标\\n今年国内生产总值增长6%-6.5%。")
+    >>> found = read_report(text, Outline((), 0), PlanMeta(None, None, None), 2019).findings
+    >>> [(q.kind, q.year, q.value, q.growth_rate) for q in found.quantities]
+    [('baseline', 2018, Decimal('6.6'), True), ('target', 2019, Decimal('6'), True)]
+    """
+    anchor = Anchor(year, current_is_target=not bulletin)
+    dated = replace(plan, period=(year, year))  # 由 A 提高到 B: A is of year − 1
+    findings = find_quantities(text, outline, dated, anchor)
+    quantities = tuple(
+        _growth_rate(text, q)
+        for q in findings.quantities
+        if not DESCRIPTION_AFTER.match(text.original, q.end)
+    )
+    return ReportReading(anchor, replace(findings, quantities=quantities))
+
+
+def _growth_rate(text: NormalText, quantity: Quantity) -> Quantity:
+    """A percentage after 增长/上涨/涨幅 is the year's growth rate (``growth_rate``, no change)."""
+    if quantity.unit != "%" or quantity.change == "decrease" or quantity.cumulative:
+        return quantity
+    original = text.original
+    before = original[max(0, quantity.start - GROWTH_CONTEXT) : quantity.start].rstrip()
+    named = GROWTH_NAMES.search(quantity.indicator) and quantity.change is None
+    after = original[quantity.end : quantity.end + 2 * GROWTH_CONTEXT]
+    increase = quantity.change == "increase"  # "实际增长8.4%和8%": the 8% shares 增长
+    growth = GROWTH_WORDS.search(before) or GROWTH_AFTER.match(after)
+    if quantity.growth_rate or growth or named or increase:
+        return replace(quantity, growth_rate=True, change=None)
+    return quantity
+
+
+def annual_targets(findings: QuantityFindings, year: int) -> tuple[Quantity, ...]:
+    """The targets a report sets for its own year.
+
+    >>> annual_targets(QuantityFindings((), (), ()), 2019)
+    ()
+    """
+    return tuple(q for q in findings.quantities if q.kind == "target" and q.year == year)
+
+
+def past_year_results(findings: QuantityFindings, year: int) -> tuple[Quantity, ...]:
+    """The results a report states for the year before it (baselines of ``year - 1``)."""
+    return tuple(q for q in findings.quantities if q.kind == "baseline" and q.year == year - 1)

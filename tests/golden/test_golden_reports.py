@@ -1,0 +1,64 @@
+"""Four national work reports of different decades against hand-written golden files
+(tests/golden/report_{1985,1997,2009,2019}.yaml; scoring in report_scoring.py).
+
+The reports are the corpus files copied to tests/data/reports/; they are read under an
+anonymous file name so that their year comes from the text, not from the name.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from planwatch.read import read_document
+from planwatch.services.extraction import Extraction, extract_document
+
+HERE = Path(__file__).parent
+REPORTS = HERE.parent / "data/reports"
+
+
+def _scoring() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("report_scoring", HERE / "report_scoring.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["report_scoring"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+scoring = _scoring()
+
+
+def extraction(year: int) -> Extraction:
+    document = read_document(next(REPORTS.glob(f"{year}-*.txt")), max_bytes=10**7)
+    anonymous = replace(document, source=replace(document.source, path="report.txt"))
+    return extract_document(anonymous)
+
+
+@pytest.mark.parametrize("year", sorted(scoring.GOLDEN_FILES))
+def test_kind_and_year_from_the_text(year: int) -> None:
+    found = extraction(year)
+    golden = scoring.load(scoring.GOLDEN_FILES[year])["document"]
+    assert (found.kind.kind.value, found.document_year) == (golden["kind"], golden["year"])
+
+
+def test_f1_and_year_accuracy_over_the_four_reports() -> None:
+    scores = [
+        scoring.score(extraction(year).findings.quantities, scoring.load(path))
+        for year, path in scoring.GOLDEN_FILES.items()
+    ]
+    total = scoring.combined(scores)
+    assert total.f1 >= 0.95, (total.missed, total.spurious)
+    assert total.year_accuracy >= 0.97, total.wrong
+    assert all(s.f1 >= 0.85 for s in scores), [(s.missed, s.spurious) for s in scores]
+
+
+def test_spans_are_original_offsets() -> None:
+    found = extraction(2019)
+    for q in found.findings.quantities:
+        assert found.document.text[q.start : q.end] == q.text
