@@ -172,3 +172,52 @@ def test_more_than_inside_a_chinese_numeral() -> None:
     # 1985 report, line 24
     found = read("１９８４年，粮食产量达到四亿零七百多万吨。", 1985)
     assert [(q.value, q.unit) for q in found] == [(Decimal("4.07"), "亿吨")]
+
+
+def bulletin(text: str) -> tuple[int | None, list[tuple[str, int | None, Decimal, str, bool]]]:
+    source = Source("bulletin.txt", "0" * 64, DocumentFormat.TXT, "utf-8", len(text))
+    extraction = extract_document(Document(text, source))
+    assert extraction.kind.kind is DocumentKind.STATISTICAL_BULLETIN
+    return extraction.document_year, facts(list(extraction.findings.quantities))
+
+
+def test_a_bulletin_states_its_own_years_data() -> None:
+    # the national bulletin for 2020 (国家统计局, 2021-02-28), its first lines: all of 2020;
+    # 比上年增长 is the published growth rate, 比上年末增加 a change
+    text = ("中华人民共和国2020年国民经济和社会发展统计公报\n国家统计局\n2021年2月28日\n一、综合\n"
+            "初步核算，全年国内生产总值1015986亿元，比上年增长2.3%。\n"
+            "年末全国人口141212万人，比上年末增加204万人。\n"
+            "年末全国城镇调查失业率为5.2%，城镇登记失业率为4.2%。\n"
+            "全年居民消费价格比上年上涨2.5%。")  # fmt: skip
+    year, found = bulletin(text)
+    assert year == 2020
+    assert found == [
+        ("baseline", 2020, Decimal("1015986"), "亿元", False),
+        ("baseline", 2020, Decimal("2.3"), "%", True),
+        ("baseline", 2020, Decimal("141212"), "万人", False),
+        ("baseline", 2020, Decimal("204"), "万人", False),
+        ("baseline", 2020, Decimal("5.2"), "%", False),
+        ("baseline", 2020, Decimal("4.2"), "%", False),
+        ("baseline", 2020, Decimal("2.5"), "%", True),
+    ]
+
+
+def test_an_annual_plan_report_reviews_last_year_and_sets_this_years_plan() -> None:
+    # the genre's title and opening (国家发展改革委, 2021); year from the title's draft year
+    text = ("关于2020年国民经济和社会发展计划执行情况与2021年国民经济和社会发展计划草案的报告\n"
+            "一、2020年国民经济和社会发展计划执行情况\n"
+            "国内生产总值达到101.6万亿元，比上年增长2.3%。\n"
+            "二、2021年国民经济和社会发展的总体要求和主要目标\n"
+            "国内生产总值增长6%以上；城镇新增就业1100万人以上。")  # fmt: skip
+    source = Source("plan-report.txt", "0" * 64, DocumentFormat.TXT, "utf-8", len(text))
+    extraction = extract_document(Document(text, source))
+    assert (extraction.kind.kind, extraction.document_year) == (
+        DocumentKind.ANNUAL_PLAN_REPORT,
+        2021,
+    )
+    assert facts(list(extraction.findings.quantities)) == [
+        ("baseline", 2020, Decimal("101.6"), "万亿元", False),
+        ("baseline", 2020, Decimal("2.3"), "%", True),
+        ("target", 2021, Decimal("6"), "%", True),
+        ("target", 2021, Decimal("1100"), "万人", False),
+    ]

@@ -39,7 +39,7 @@ from planwatch.extract.normalize import NormalText
 from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, split_names
 from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
-from planwatch.extract.timeframe import Anchor, YearMarker, find_markers
+from planwatch.extract.timeframe import Anchor, YearMarker, find_markers, heading_year_context
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,8 @@ def find_quantities(
             continue
         issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
         context = heading_context(text, outline, paragraph.start)
+        if anchor is not None:  # a report's heading "一、2020年…执行情况" dates its section
+            context = _dated_heading(text, outline, paragraph.start, anchor) or context
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:
@@ -181,6 +183,16 @@ def _is_from_value(text: str, span: tuple[int, int], markers: list[YearMarker], 
     before = _without_markers(text, max(span[0], m.start - 12), m.start, markers)
     after = _TO_AFTER.match(text, _tail(text, m.end)[2], min(span[1], m.end + 8))
     return bool(_FROM_BEFORE.search(before.removesuffix("的"))) and after is not None
+
+
+def _dated_heading(
+    text: NormalText, outline: Outline, at: int, anchor: Anchor
+) -> Literal["baseline", "target"] | None:
+    for node in reversed(outline.ancestors_at(text.offset(at))):
+        found = heading_year_context(node.title, anchor)
+        if found is not None:
+            return found
+    return None
 
 
 def _opening_year(text: str, start: int, markers: list[YearMarker]) -> list[YearMarker]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from planwatch.extract.metadata import plan_number_period
 from planwatch.extract.numbers import parse_year, plan_ordinal
@@ -34,7 +35,8 @@ RELATIVE = re.compile(
     rf"""
       (?P<span>(?:从|在)?(?P<span_from>{YEAR})年?(?:到|至|—|-|~)(?P<span_to>{YEAR})年)
                                                      # 1979到1983年: a past span, in its clause
-    | (?P<rel_reference>(?:比|较|与|同)(?:上年|去年|上一年)(?:同期)?(?:相比)?)  # 比上年增长
+    | (?P<rel_reference>(?:比|较|与|同)(?:上年|去年|上一年)(?:末|底)?(?:同期)?(?:相比)?)
+                                                     # 比上年增长, 比上年末增加
     | (?P<quoted>(?:去年|上年)的?(?:政府工作报告|计划|预算|报告)(?:中)?
                  (?:提出|确定|要求|预期))            # 去年政府工作报告提出: last year's targets
     | (?P<actual>实际(?:回落|完成|达到|实现|为))     # 实际回落到6.1%: the outcome
@@ -124,6 +126,24 @@ def find_markers(
             marker = YearMarker(marker.start, marker.end, None, None)  # 是“十二五”末的 1.5 倍
         markers.append(marker)
     return sorted(markers, key=lambda m: m.start)
+
+
+HEADING_YEAR = re.compile(rf"(?P<year>{YEAR})年  # 一、2020年…计划执行情况", re.VERBOSE)
+
+
+def heading_year_context(title: str, anchor: Anchor) -> Literal["baseline", "target"] | None:
+    """Whether a report's heading names a past year (its review) or the report's own.
+
+    >>> heading_year_context("一、2020年国民经济和社会发展计划执行情况", Anchor(2021))
+    'baseline'
+    >>> [heading_year_context(t, Anchor(2019)) for t in ("三、2019年政府工作任务", "一、回顾")]
+    ['target', None]
+    """
+    match = HEADING_YEAR.search(title)
+    year = parse_year(match["year"]) if match else None
+    if year is None:
+        return None
+    return "baseline" if year < anchor.year else "target"
 
 
 def _relative(text: str, start: int, end: int, anchor: Anchor) -> list[YearMarker]:
