@@ -143,3 +143,23 @@ def test_gdp_skips_what_is_not_a_report_and_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "跳过" in result.stderr and "plan.txt" in result.stderr
     assert "2018,国内生产总值,,6.6" in result.stdout
+
+
+def test_a_provincial_report_is_read_by_its_date_line_and_regional_gdp(tmp_path: Path) -> None:
+    # written in the genre of a provincial report (not a corpus file): the year comes from
+    # the date line (a local congress's term gives no year), the measure is 地区生产总值
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "政府工作报告\n——2021年1月24日在某省第十三届人民代表大会第五次会议上\n各位代表:\n"
+        "一、2020年和“十三五”工作回顾\n全省地区生产总值达到48598.8亿元、增长3.8%。\n"
+        "二、2021年目标任务\n今年全省经济社会发展的主要预期目标是:地区生产总值增长7%以上,"
+        "城镇新增就业85万人以上。\n",
+        "utf-8",
+    )
+    extracted = json.loads(runner.invoke(app, ["extract", str(path)]).stdout)
+    assert (extracted["source"]["kind"], extracted["source"]["year"]) == ("work_report", 2021)
+    assert {q["scope"] for q in extracted["quantities"]} == {"全省"}
+    result = runner.invoke(app, ["gdp", str(path), "--format", "csv"])
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("2020,地区生产总值,,3.8,")
+    assert lines[2].startswith("2021,地区生产总值,≥7,,")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from planwatch.domain.outline import Outline
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import Quantity, QuantityFindings
+from planwatch.extract.metadata import region_level
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.quantities import find_quantities
 from planwatch.extract.timeframe import Anchor
@@ -31,6 +32,18 @@ GROWTH_WORDS = re.compile(
 )
 # "近14亿人口的发展中大国", "十亿人口的大国": the size of the country, not a result.
 DESCRIPTION_AFTER = re.compile(r"口的[^,,。;;]{0,6}?(?:大国|国家)  # 14亿人+口的大国", re.VERBOSE)
+# The congress a report is delivered at: "在四川省第十三届人民代表大会…", "全国人民代表大会".
+CONGRESS = re.compile(
+    r"""(?:在|向)(?P<region>[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗))?
+        第[一二三四五六七八九十]{1,3}届(?P<national>全国)?人民代表大会  # 第十三届全国人大""",
+    re.VERBOSE,
+)
+CONGRESS_CHARS = 3000
+# Who delivers it: "我代表国务院" (the nation), "代表省人民政府" (a province).
+SPEAKER = re.compile(
+    r"代表(?:(?P<council>国务院)|(?P<level>自治区|省|市|州|县|区|旗)人民政府)  # 我代表国务院",
+    re.VERBOSE,
+)
 GROWTH_CONTEXT = 8  # characters before (and after) the number searched for a growth word
 # After the number: "提出8%左右的国内生产总值增长目标".
 GROWTH_AFTER = re.compile(r"^(?:左右)?的?[\u4e00-\u9fff]{0,8}?(?:增长目标|增长速度|增速)")
@@ -60,6 +73,9 @@ def read_report(
     """
     anchor = Anchor(year, current_is_target=not bulletin)
     dated = replace(plan, period=(year, year))  # 由 A 提高到 B: A is of year − 1
+    if dated.region is None and dated.level is None:  # 全省 or 全国, not the default 全区
+        region, level = congress_region(text.text)
+        dated = replace(dated, region=region, level=level)
     findings = find_quantities(text, outline, dated, anchor)
     quantities = tuple(
         _growth_rate(text, q)
@@ -67,6 +83,28 @@ def read_report(
         if not DESCRIPTION_AFTER.match(text.original, q.end)
     )
     return ReportReading(anchor, replace(findings, quantities=quantities))
+
+
+def congress_region(text: str) -> tuple[str | None, str | None]:
+    """The region (and level) whose congress a report is delivered to, from its opening.
+
+    >>> congress_region("——2021年1月24日在四川省第十三届人民代表大会第五次会议上")
+    ('四川省', '省')
+    >>> congress_region("现在,我代表国务院,向大会报告政府工作")
+    ('中华人民共和国', '国家')
+    >>> congress_region("我代表市人民政府,向大会报告政府工作"), congress_region("各位代表")
+    ((None, '市'), (None, None))
+    """
+    match = CONGRESS.search(text, 0, CONGRESS_CHARS)
+    if match is not None and (match["national"] or match["region"]):
+        region = "中华人民共和国" if match["national"] else match["region"]
+        return region, region_level(region)
+    if (speaker := SPEAKER.search(text, 0, CONGRESS_CHARS)) is not None:
+        if speaker["council"]:
+            return "中华人民共和国", "国家"
+        level = speaker["level"]
+        return None, "县区" if level in ("县", "区", "旗") else {"自治区": "省"}.get(level, level)
+    return None, None
 
 
 def _growth_rate(text: NormalText, quantity: Quantity) -> Quantity:

@@ -114,13 +114,14 @@ def growth_figure(extraction: Extraction, *, target: bool) -> Figure | None:
             continue
         if q.cumulative or not PLAUSIBLE[0] < q.value < PLAUSIBLE[1]:
             continue
-        rank = _measure(q, wanted)
-        if rank is not None:
-            found.append((rank, _figure(MEASURES[rank][0], q, path)))
+        measure = _measure(q, wanted)
+        if measure is not None:
+            rank, name = measure
+            found.append((rank, _figure(name, q, path)))
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
-def _measure(quantity: Quantity, year: int) -> int | None:
+def _measure(quantity: Quantity, year: int) -> tuple[int, str] | None:
     """Which measure of :data:`MEASURES` the rate is the growth of, by the words before it in
     its sentence: "国内生产总值达到74.4万亿元,增长6.7%" is the growth of 国内生产总值."""
     at = quantity.sentence.find(quantity.text)
@@ -143,7 +144,10 @@ def _measure(quantity: Quantity, year: int) -> int | None:
     if compared is not None and chinese_year(compared["year"]) != year - 1:
         return None  # 比1978年增长32.6%: growth over several years
     growth = quantity.growth_rate or GROWTH_WORD.search(before[best[0] - 8 :])
-    return best[1] if growth else None
+    label = MEASURES[best[1]][0]
+    if "地区生产总值" in name[-8:]:
+        label = "地区生产总值"  # a province's or city's report: the same measure, its region's
+    return (best[1], label) if growth else None
 
 
 def _figure(measure: str, q: Quantity, path: str) -> Figure:
