@@ -221,3 +221,9 @@ def test_an_annual_plan_report_reviews_last_year_and_sets_this_years_plan() -> N
         ("target", 2021, Decimal("6"), "%", True),
         ("target", 2021, Decimal("1100"), "万人", False),
     ]
+
+
+def test_the_growth_target_named_as_such_is_a_growth_rate() -> None:
+    # 2014 report, line 89
+    text = "经过认真比较、反复权衡，把增长预期目标定在7.5%左右，兼顾了需要和可能。"
+    assert facts(read(text, 2014)) == [("target", 2014, Decimal("7.5"), "%", True)]

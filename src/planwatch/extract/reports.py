@@ -48,7 +48,10 @@ GROWTH_CONTEXT = 8  # characters before (and after) the number searched for a gr
 # After the number: "提出8%左右的国内生产总值增长目标".
 GROWTH_AFTER = re.compile(r"^(?:左右)?的?[\u4e00-\u9fff]{0,8}?(?:增长目标|增长速度|增速)")
 # Names that are themselves a rate of growth: "物价涨幅", "经济增长速度的调控目标".
-GROWTH_NAMES = re.compile(r"涨幅|上涨幅度|增长速度|增速|增长率|增幅  # 物价涨幅", re.VERBOSE)
+GROWTH_NAMES = re.compile(
+    r"涨幅|上涨幅度|增长速度|增速|增长率|增幅|增长的?(?:预期)?目标  # 物价涨幅, 增长预期目标定在",
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True, slots=True)
