@@ -227,3 +227,12 @@ def test_the_growth_target_named_as_such_is_a_growth_rate() -> None:
     # 2014 report, line 89
     text = "经过认真比较、反复权衡，把增长预期目标定在7.5%左右，兼顾了需要和可能。"
     assert facts(read(text, 2014)) == [("target", 2014, Decimal("7.5"), "%", True)]
+
+
+def test_next_year_is_the_year_after_the_report() -> None:
+    # 1980 report (delivered in August 1980, with the plan for 1981)
+    text = "明年能源生产计划增长0.9％，而工业生产计划增长6％。"
+    assert facts(read(text, 1980)) == [
+        ("target", 1981, Decimal("0.9"), "%", True),
+        ("target", 1981, Decimal("6"), "%", True),
+    ]
