@@ -7,11 +7,16 @@ titles, as printed on their covers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from planwatch.domain.document import DocumentKind
 from planwatch.extract.document_kind import parse_kind, read_kind
 from planwatch.extract.normalize import normalize
+from planwatch.read import read_document
+from planwatch.services.extraction import extract_document
 
 CASES = [
     # (id, text, expected kind, a word the evidence must quote)
@@ -67,3 +72,23 @@ def test_only_reports_and_bulletins_are_dated_by_one_year() -> None:
 )  # fmt: skip
 def test_parse_kind(name: str, kind: DocumentKind | None) -> None:
     assert parse_kind(name) is kind
+
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [pytest.param(p, DocumentKind.PLAN_OUTLINE, id=p.name) for p in sorted((DATA / "plans").glob("*.txt"))]
+    + [pytest.param(p, DocumentKind.TASK_DIVISION, id=p.name) for p in sorted((DATA / "assignments").glob("*.txt"))]
+    + [pytest.param(p, DocumentKind.WORK_REPORT, id=p.name[:4]) for p in sorted((DATA / "reports").glob("*.txt"))],
+)  # fmt: skip
+def test_the_test_documents_are_recognised(path: Path, kind: DocumentKind) -> None:
+    # the folders hold plan outlines, task division plans and national work reports; the kind
+    # comes from the text (extract_document reads the plan title first, as here)
+    document = read_document(path, max_bytes=10**7)
+    anonymous = replace(document, source=replace(document.source, path="x.txt"))
+    if kind.is_annual:  # the 1998 report states its year nowhere in its text: give it
+        assert extract_document(anonymous, year=int(path.name[:4])).kind.kind is kind
+    else:
+        assert extract_document(anonymous).kind.kind is kind
