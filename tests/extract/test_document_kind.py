@@ -88,7 +88,7 @@ def test_the_test_documents_are_recognised(path: Path, kind: DocumentKind) -> No
     # comes from the text (extract_document reads the plan title first, as here)
     document = read_document(path, max_bytes=10**7)
     anonymous = replace(document, source=replace(document.source, path="x.txt"))
-    if kind.is_annual:  # the 1998 report states its year nowhere in its text: give it
+    if kind.is_annual:  # the kind is under test here, not the year: give it
         assert extract_document(anonymous, year=int(path.name[:4])).kind.kind is kind
     else:
         assert extract_document(anonymous).kind.kind is kind

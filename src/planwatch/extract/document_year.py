@@ -59,9 +59,10 @@ REVIEWED_YEAR = re.compile(
 TARGETED_YEAR = re.compile(
     rf"""{YEAR}年(?:经济社会发展|国民经济和社会发展|国民经济|发展)?的?主要(?:预期)?目标(?:是|为)
                                           # 2019年经济社会发展主要预期目标是
-       | (?:^|\n)\s*[一二三四五六七八九十]+、\s*{YEAR.replace("year", "year2")}年的?
-         [^\n。]{{0,16}}?(?:主要任务|总体部署|工作任务|的工作|总体要求|工作安排)\s*(?=\n)
-                                          # 二、2004年主要任务 (a heading for the year's work)""",
+       | (?:^|\n)\s*[一二三四五六七八九十]+、\s*(?:关于)?{YEAR.replace("year", "year2")}年的?
+         [^\n。]{{0,16}}?(?:主要任务|总体部署|工作任务|的工作|总体要求|工作安排|工作的建议)
+         \s*(?=\n)
+                                          # 二、2004年主要任务, 二、关于1998年政府工作的建议""",
     re.VERBOSE,
 )
 # The first to the tenth NPC's first sessions; from the sixth on, one term is five years.
