@@ -163,3 +163,13 @@ def test_a_provincial_report_is_read_by_its_date_line_and_regional_gdp(tmp_path:
     lines = result.stdout.splitlines()
     assert lines[1].startswith("2020,地区生产总值,,3.8,")
     assert lines[2].startswith("2021,地区生产总值,≥7,,")
+
+
+def test_outline_needs_no_year_and_indicators_take_one(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("各位代表:\n一、工作回顾\n过去一年,国内生产总值增长6.6%。\n", "utf-8")
+    assert runner.invoke(app, ["outline", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["indicators", str(path)]).exit_code == 2
+    result = runner.invoke(app, ["indicators", str(path), "--year", "2019"])
+    row = next(line for line in result.stdout.splitlines() if line.startswith("国内生产总值"))
+    assert "2018" in row and "6.6" in row  # the past year's result, a baseline of 2018

@@ -30,22 +30,26 @@ def _extract(
     raise AssertionError("unreachable: user_errors exits on error")
 
 
+KindOption = Annotated[
+    DocumentKind | None,
+    typer.Option(
+        "--kind",
+        help="文种(默认自动识别):规划纲要、政府工作报告、计划报告、统计公报、任务分工方案。",
+    ),
+]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", min=1949, max=2100, help="报告或公报所属年份(默认从文档读取)。"),
+]
+
+
 def extract(
     file: PlanFile = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", help="输出格式。")
     ] = OutputFormat.JSON,
-    kind: Annotated[
-        DocumentKind | None,
-        typer.Option(
-            "--kind",
-            help="文种(默认自动识别):规划纲要、政府工作报告、计划报告、统计公报、任务分工方案。",
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", min=1949, max=2100, help="报告或公报所属年份(默认从文档读取)。"),
-    ] = None,
+    kind: KindOption = None,
+    year: YearOption = None,
 ) -> None:
     """提取规划或报告的结构、目标与基期值,输出 JSON(格式见 docs/cli.md)。"""
     result = to_contract(_extract(file, kind, year))
@@ -62,7 +66,7 @@ def _tree_lines(node: OutlineNode, depth: int) -> list[str]:
 
 def outline(file: PlanFile = None) -> None:
     """以缩进树显示规划的篇、章、节、专栏及行号,并列出编号问题。"""
-    result = _extract(file)
+    result = _extract(file, DocumentKind.PLAN_OUTLINE)  # the outline does not depend on the kind
     lines = [f"{result.plan.title or '(未识别标题)'}"]
     for node in result.outline.nodes:
         lines.extend(_tree_lines(node, 0))
@@ -75,9 +79,9 @@ def outline(file: PlanFile = None) -> None:
 NUMBERING_CODES = ("duplicate_number", "skipped_number", "number_out_of_order", "numbering_start")
 
 
-def indicators(file: PlanFile = None) -> None:
+def indicators(file: PlanFile = None, kind: KindOption = None, year: YearOption = None) -> None:
     """列出规划中的指标:名称、单位、基期年份与数值、目标年份与数值、比较、类型、出处行号。"""
-    rows = format_indicator_rows(_extract(file).indicators)
+    rows = format_indicator_rows(_extract(file, kind, year).indicators)
     typer.echo("\n".join(aligned(rows)))
 
 
