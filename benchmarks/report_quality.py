@@ -1,10 +1,10 @@
 """Precision, recall, F1 and year accuracy of report reading against the hand-written golden
-files tests/golden/report_{1985,1997,2009,2019}.yaml, and the document year read from the
+files tests/golden/report_{1985,1997,2009,2013,2019}.yaml, and the document year read from the
 body alone over the whole corpus. Run:
 
     .venv/bin/python benchmarks/report_quality.py [-v]
 
-Input: ../shared/corpus/national-gov-work-reports/ (the four reports for the
+Input: ../shared/corpus/national-gov-work-reports/ (the five reports for the
 golden files; all 47 reports for the year). The matching rule is in tests/golden/report_scoring.py.
 """
 
@@ -45,7 +45,10 @@ def main() -> None:
     for year, golden_path in scoring.GOLDEN_FILES.items():
         document = read_document(report(year), max_bytes=10**8)
         anonymous = replace(document, source=replace(document.source, path="report.txt"))
-        extraction = extract_document(anonymous)  # the year read from the text, not the name
+        try:
+            extraction = extract_document(anonymous)  # the year from the text, not the name
+        except DocumentYearUnknown:  # the 2013 report states it nowhere: its file name does
+            extraction = extract_document(document)
         golden = scoring.load(golden_path)
         result = scoring.score(extraction.findings.quantities, golden)
         scores.append(result)
@@ -54,7 +57,7 @@ def main() -> None:
             f"({extraction.year.evidence if extraction.year else '-'})"
         )
         _print(result)
-    print("all four reports:")
+    print("all reports:")
     total = scoring.combined(scores)
     _print(total)
     if "-v" in sys.argv:

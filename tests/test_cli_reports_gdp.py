@@ -9,7 +9,8 @@ Expected values were read from the reports by hand: the 2018 report sets "国内
 (line 41) and says of 1996 "比上年增长９．７％" (line 16); the 1998 report says of 1997
 "去年经济增长8 ．8 ％" (line 16, beside the five-year "平均每年增长1 1 ％", which is no year's
 result) and sets "经济增长速度8 ％" (line 136); the 2009 report sets "国内生产总值增长8%左右"
-(line 116) and says of 2008 "比上年增长9%" (line 14).
+(line 116) and says of 2008 "比上年增长9%" (line 14); the 2013 report sets "国内生产总值增长
+7.5%左右" (line 92) and says of 2012 "国内生产总值增长7.8%" (line 23).
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def test_gdp_table_pairs_each_target_with_the_next_reports_result() -> None:
     result = runner.invoke(app, ["gdp", str(REPORTS), "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = {r["year"]: r for r in json.loads(result.stdout)["rows"]}
-    assert sorted(rows) == [1984, 1985, 1996, 1997, 1998, 2008, 2009, 2016, 2017, 2018, 2019]
+    years = [1984, 1985, 1996, 1997, 1998, 2008, 2009, 2012, 2013, 2016, 2017, 2018, 2019]
+    assert sorted(rows) == years
 
     def pair(year: int) -> tuple[float | None, float | None]:
         row = rows[year]
@@ -103,6 +105,7 @@ def test_gdp_table_pairs_each_target_with_the_next_reports_result() -> None:
     assert pair(1996) == (None, 9.7)
     assert pair(1998) == (8, None)
     assert pair(2009) == (8, None) and pair(2008) == (None, 9)
+    assert pair(2013) == (7.5, None) and pair(2012) == (None, 7.8)
     # the 1985 report gives 1984's growth only after a five-year average in one sentence
     # ("在1979到1983年平均每年递增7.9%的基础上,比上年增长14.2%"): left blank, not guessed
     assert pair(1984) == (None, None) and pair(1985) == (None, None)

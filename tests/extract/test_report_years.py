@@ -236,3 +236,13 @@ def test_next_year_is_the_year_after_the_report() -> None:
         ("target", 1981, Decimal("0.9"), "%", True),
         ("target", 1981, Decimal("6"), "%", True),
     ]
+
+
+def test_a_five_year_review_heading_starts_a_from_value_five_years_back() -> None:
+    # 2013 report, lines 9–12 (the review of 2008–2012): 26.6 is the 2007 level
+    text = ("一、过去五年工作回顾\n我们有效应对国际金融危机的严重冲击，保持经济平稳较快发展，"
+            "国内生产总值从26.6万亿元增加到51.9万亿元，跃升到世界第二位。")  # fmt: skip
+    assert [(q.kind, q.year, q.value) for q in read(text, 2013)] == [
+        ("baseline", 2007, Decimal("26.6")),
+        ("baseline", 2012, Decimal("51.9")),
+    ]

@@ -78,8 +78,12 @@ def find_quantities(
             continue
         issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
         context = heading_context(text, outline, paragraph.start)
+        default = _default_when(plan, context, anchor)
         if anchor is not None:  # a report's heading "一、2020年…执行情况" dates its section
             context = _dated_heading(text, outline, paragraph.start, anchor) or context
+            default = _default_when(plan, context, anchor)
+            if context == "baseline" and _reviews_five_years(text, outline, paragraph.start):
+                default = replace(default, since=anchor.year - 6)  # 由 A: five years before
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:
@@ -88,7 +92,7 @@ def find_quantities(
                 mentions = [m for m in items if isinstance(m, Mention)]
                 found = _sentence(
                     text, outline, plan, paragraph, (start, end), markers, mentions,
-                    carried or _default_when(plan, context, anchor),
+                    carried or default,
                     now=anchor.year if anchor else None,
                 )  # fmt: skip
                 dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
@@ -183,6 +187,13 @@ def _is_from_value(text: str, span: tuple[int, int], markers: list[YearMarker], 
     before = _without_markers(text, max(span[0], m.start - 12), m.start, markers)
     after = _TO_AFTER.match(text, _tail(text, m.end)[2], min(span[1], m.end + 8))
     return bool(_FROM_BEFORE.search(before.removesuffix("的"))) and after is not None
+
+
+_FIVE_YEARS = re.compile(r"过去五年|五年来|五年工作  # 一、过去五年工作回顾", re.VERBOSE)
+
+
+def _reviews_five_years(text: NormalText, outline: Outline, at: int) -> bool:
+    return any(_FIVE_YEARS.search(n.title) for n in outline.ancestors_at(text.offset(at)))
 
 
 def _dated_heading(
