@@ -23,7 +23,7 @@ from pathlib import PurePath
 
 from planwatch.domain.document import DocumentKind
 from planwatch.extract.headings import chinese_number
-from planwatch.extract.metadata import chinese_year
+from planwatch.extract.metadata import chinese_year, plan_number_period
 
 YEAR = r"(?P<year>(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 HEAD_CHARS = 600
@@ -169,8 +169,7 @@ def period_end(ordinal: int) -> int:
     >>> period_end(14), period_end(15), period_end(9), period_end(1)
     (2025, 2030, 2000, 1957)
     """
-    start = 1953 + 5 * (ordinal - 1) if ordinal <= 2 else 1966 + 5 * (ordinal - 3)
-    return start + 4
+    return plan_number_period(ordinal)[1]
 
 
 def covering_period(year: int) -> tuple[int, int] | None:
