@@ -10,6 +10,7 @@ import typer
 from planwatch.assess.thresholds import Thresholds
 from planwatch.cli.app import PlanOption, fail, settings, user_errors
 from planwatch.cli.data import session
+from planwatch.cli.projects import thresholds as project_thresholds
 from planwatch.report import (
     ReportFormat,
     ReportKind,
@@ -17,6 +18,7 @@ from planwatch.report import (
     file_name,
     render_report,
 )
+from planwatch.services.delivery import plan_delivery
 from planwatch.services.overview import plan_overview
 from planwatch.services.plans import get_plan
 
@@ -52,8 +54,12 @@ def report(
         if year is None and kind is ReportKind.FINAL:
             year = get_plan(opened, plan).period_end
         overview = plan_overview(opened, plan, year, thresholds)
+        with user_errors():
+            delivery = plan_delivery(
+                opened, get_plan(opened, plan), overview.as_of, project_thresholds(current)
+            )
     with user_errors():
-        data = render_report(overview, kind, fmt)
+        data = render_report(overview, kind, fmt, delivery)
     path = output or Path(file_name(overview, kind, fmt))
     try:
         path.write_bytes(data)

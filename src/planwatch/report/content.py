@@ -25,7 +25,8 @@ from planwatch.assess import Overall
 from planwatch.domain.assessment import Status
 from planwatch.report import numbers
 from planwatch.report.adjustments import adjustments_section
-from planwatch.report.final import next_plan_section, problems_section, tasks_section
+from planwatch.report.delivery import delivery_sections, final_tasks_section
+from planwatch.report.final import next_plan_section, problems_section
 from planwatch.report.judgement import (
     binding_sentence,
     completion_sentence,
@@ -57,6 +58,7 @@ from planwatch.report.tables import (
     no_data_table,
 )
 from planwatch.report.trajectory import key_indicators, trajectory
+from planwatch.services.delivery import Delivery
 from planwatch.services.overview import IndicatorView, PlanOverview
 
 SIMULATED_MARK = "含模拟数据 · 仅供演示，不得作为统计数据引用"
@@ -246,7 +248,7 @@ def issuer(overview: PlanOverview) -> str:
 
 
 def body_sections(
-    overview: PlanOverview, kind: ReportKind, summary: Overall
+    overview: PlanOverview, kind: ReportKind, summary: Overall, delivery: Delivery | None = None
 ) -> tuple[Section, ...]:
     """The numbered sections of a report of ``kind``, before the appendix."""
     adjusted = adjustments_section(overview)
@@ -256,6 +258,7 @@ def body_sections(
             indicator_section(overview, kind),
             *((adjusted,) if adjusted else ()),
             lagging_section(overview, kind),
+            *delivery_sections(delivery, kind),
             chart_section(overview),
             sources_section(overview),
         )
@@ -264,7 +267,7 @@ def body_sections(
         judgement(overview, kind, summary),
         replace(table, children=chart_sections(overview)),
         *((adjusted,) if adjusted else ()),
-        tasks_section(),
+        final_tasks_section(delivery),
         problems_section(
             overview, summary, missing_table=missing_main_table(overview), title="存在的问题及原因"
         ),
@@ -272,15 +275,21 @@ def body_sections(
     )
 
 
-def build_report(overview: PlanOverview, kind: ReportKind, issued: date | None = None) -> Report:
+def build_report(
+    overview: PlanOverview,
+    kind: ReportKind,
+    issued: date | None = None,
+    delivery: Delivery | None = None,
+) -> Report:
     """The report model of an overview; ``issued`` prints the date under the issuing office
-    (blanks to fill in by default).
+    (blanks to fill in by default); ``delivery`` adds the tasks, projects and reporting
+    sections (:mod:`planwatch.services.delivery`).
 
     For the sample plan as of 2022 (midterm) the title is
     泸州市江阳区“十四五”规划纲要实施中期评估报告（草稿）.
     """
     summary = summary_of(overview)
-    body = numbered(body_sections(overview, kind, summary))
+    body = numbered(body_sections(overview, kind, summary, delivery))
     if kind is ReportKind.FINAL:
         annex = appendix(
             overview.assessed,
