@@ -114,7 +114,7 @@ def locked_year(session: Session, plan_ids: Iterable[int], year: int) -> YearLoc
 
 
 def require_unlocked(session: Session, plan_ids: Iterable[int], year: int) -> None:
-    """Refuse a change to a locked year (YearLocked, a 403)."""
+    """Refuse a change to a locked year (YearLocked, a 423)."""
     lock = locked_year(session, plan_ids, year)
     if lock is not None:
         raise YearLocked(f"{year} 年已由 {lock.locked_by} 锁定,需管理员解锁后才能修改")
@@ -123,7 +123,9 @@ def require_unlocked(session: Session, plan_ids: Iterable[int], year: int) -> No
 def check_version(item: Record, version: int | None) -> None:
     """Refuse a form opened on an older version of the record (Conflict, a 409)."""
     if version is not None and version != item.version:
-        raise Conflict("该记录在您打开后已被他人修改,请刷新后重试;您的修改未保存")
+        raise Conflict(
+            "该记录在您打开后已被他人修改,请刷新后重试;您的修改未保存", current_version=item.version
+        )
 
 
 def _snapshot(item: Record) -> dict[str, object]:
@@ -174,7 +176,7 @@ def approve(session: Session, item: Record, user: UserRecord, version: int | Non
     _check_decision(session, item, user, version)
     return _move(
         session, item, user.username, "approve", ReviewState.APPROVED, "", user.username
-    )
+    )  # fmt: skip
 
 
 def return_(

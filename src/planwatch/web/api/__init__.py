@@ -10,12 +10,17 @@ from planwatch.web.api import (
     plans,
     projects,
     reports,
+    review,
     search,
     settings,
+    tasks,
 )
 
 PREFIX = "/api/v1"
-MODULES = (plans, settings, comparison, indicators, search, departments, reports, projects, auth)
+MODULES = (
+    plans, settings, comparison, indicators, search, departments, reports, projects, tasks,
+    review, auth,
+)  # fmt: skip
 router = APIRouter()
 for module in MODULES:
     router.include_router(module.router)
