@@ -53,10 +53,14 @@ def report(
         year = as_of
         if year is None and kind is ReportKind.FINAL:
             year = get_plan(opened, plan).period_end
-        overview = plan_overview(opened, plan, year, thresholds)
+        overview = plan_overview(opened, plan, year, thresholds, pending=current.show_pending)
         with user_errors():
             delivery = plan_delivery(
-                opened, get_plan(opened, plan), overview.as_of, project_thresholds(current)
+                opened,
+                get_plan(opened, plan),
+                overview.as_of,
+                project_thresholds(current),
+                current.show_pending,
             )
     with user_errors():
         data = render_report(overview, kind, fmt, delivery)

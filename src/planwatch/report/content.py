@@ -64,6 +64,10 @@ from planwatch.services.overview import IndicatorView, PlanOverview
 SIMULATED_MARK = "含模拟数据 · 仅供演示，不得作为统计数据引用"
 FIRST_NUMBERED_PLAN_YEAR = 1966  # the 3rd plan; 4th 1971, … 14th 2021, 15th 2026
 UNDATED = "　　　　年　　月　　日"  # to be filled in when the report is signed
+PENDING_WARNING = (
+    "注意：本稿含{count}项指标尚未审核通过的数据，已在表中标注“待审核”；"
+    "定稿前请待审核完成后重新生成。"
+)  # only when the setting shows pending data; reports use approved data otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,9 @@ def judgement(overview: PlanOverview, kind: ReportKind, summary: Overall) -> Sec
         blocks.append(Paragraph(warning, emphasis=True))
     if overview.simulated:
         blocks.append(Paragraph(f"注意：本报告{SIMULATED_MARK}。", emphasis=True))
+    pending = sum(1 for view in overview.indicators if view.pending_years)
+    if pending:
+        blocks.append(Paragraph(PENDING_WARNING.format(count=pending), emphasis=True))
     return Section(PROFILES[kind].judgement, tuple(blocks))
 
 
