@@ -163,6 +163,15 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         {"json": {"version": 1, "comment": "请核对来源"}},
         "reviewer",
     ),
+    ("POST", "/tasks/import"): (
+        {
+            "files": {
+                "file": ("分工.txt", "1.建设数据中心。(牵头单位:区统计局)\n".encode(), "text/plain")
+            }
+        },
+        "admin",
+    ),
+    ("POST", "/tasks/import/confirm"): ({"data": {"items": "[]"}}, "admin"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
