@@ -115,6 +115,9 @@ def test_observation_review_through_the_api(site: Site) -> None:
         queue = reviewer.get("/api/v1/review/queue").json()
         assert [o["id"] for o in queue["observations"]] == [site.submitted_id]
         assert [r["task"] for r in queue["reports"]] == ["T001"]
+        assert [(n["id"], n["year"]) for n in queue["notes"]] == [(site.note_id, 2022)]
+        note = post(reviewer, f"/api/v1/notes/{site.note_id}/approve", shenhe, {"version": 1})
+        assert note.status_code == 200 and note.json()["review_state"] == "approved"
         path = f"/api/v1/observations/{site.submitted_id}/return"
         empty = post(reviewer, path, shenhe, {"version": 1, "comment": ""})
         assert empty.status_code == 422

@@ -163,6 +163,11 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         {"json": {"version": 1, "comment": "请核对来源"}},
         "reviewer",
     ),
+    ("POST", "/api/v1/notes/{note_id}/approve"): ({"json": {"version": 1}}, "reviewer"),
+    ("POST", "/api/v1/notes/{note_id}/return"): (
+        {"json": {"version": 1, "comment": "措施不具体"}},
+        "reviewer",
+    ),
     ("POST", "/tasks/import"): (
         {
             "files": {

@@ -22,6 +22,7 @@ from planwatch.services.review import (
     STATE_LABELS,
     ReviewState,
     approve,
+    pending_notes,
     pending_observations,
     pending_reports,
     require_reviewer,
@@ -29,7 +30,7 @@ from planwatch.services.review import (
     submit,
 )
 from planwatch.services.users import require_edit
-from planwatch.store.models import IndicatorRecord, ObservationRecord
+from planwatch.store.models import IndicatorRecord, ObservationRecord, ProgressNote
 from planwatch.web.api.tasks import ProgressReportPublic, report_or_404, report_public
 from planwatch.web.deps import CleanText, Id, ReaderDep, SessionDep, WriterDep
 
@@ -66,8 +67,24 @@ class QueuedReport(ProgressReportPublic):
     plan_id: int
 
 
+class NoteState(BaseModel):
+    id: int
+    indicator: str = Field(description="指标编号")
+    indicator_name: str
+    year: int
+    reason: str
+    measures: str
+    review_state: State
+    review_label: str
+    review_comment: str
+    recorded_by: str
+    recorded_at: datetime
+    version: int
+
+
 class Queue(BaseModel):
     observations: list[ObservationState]
+    notes: list[NoteState]
     reports: list[QueuedReport]
 
 
@@ -81,6 +98,24 @@ def observation_or_404(session: Session, observation_id: int) -> ObservationReco
 def _indicator(session: Session, item: ObservationRecord) -> IndicatorRecord | None:
     query = select(IndicatorRecord).where(IndicatorRecord.series_id == item.series_id)
     return session.scalars(query.order_by(IndicatorRecord.id)).first()
+
+
+def note_or_404(session: Session, note_id: int) -> ProgressNote:
+    found = session.get(ProgressNote, note_id)
+    if found is None:
+        raise NotFound(f"没有编号为 {note_id} 的原因与措施")
+    return found
+
+
+def note_state(note: ProgressNote) -> NoteState:
+    return NoteState(
+        id=note.id, indicator=note.indicator.code, indicator_name=note.indicator.name,
+        year=note.year, reason=note.reason, measures=note.measures,
+        review_state=note.review_state,  # type: ignore[arg-type]
+        review_label=STATE_LABELS[ReviewState(note.review_state)],
+        review_comment=note.review_comment, recorded_by=note.recorded_by,
+        recorded_at=note.recorded_at, version=note.version,
+    )  # fmt: skip
 
 
 def observation_state(session: Session, item: ObservationRecord) -> ObservationState:
@@ -97,7 +132,7 @@ def observation_state(session: Session, item: ObservationRecord) -> ObservationS
 
 @router.get("/review/queue")
 def review_queue(session: SessionDep, auth: ReaderDep) -> Queue:
-    """待审核的数据和任务进展报告,先提交的在前(审核员、管理员)。"""
+    """待审核的数据、原因与措施和任务进展报告,先提交的在前(审核员、管理员)。"""
     require_reviewer(auth.user)
     reports = [
         QueuedReport(
@@ -109,7 +144,8 @@ def review_queue(session: SessionDep, auth: ReaderDep) -> Queue:
         for r in pending_reports(session)
     ]
     observations = [observation_state(session, o) for o in pending_observations(session)]
-    return Queue(observations=observations, reports=reports)
+    notes = [note_state(n) for n in pending_notes(session)]
+    return Queue(observations=observations, notes=notes, reports=reports)
 
 
 @router.post("/observations/{observation_id}/submit")
@@ -182,3 +218,23 @@ def return_report(
     return_(session, report, user, body.comment, body.version)
     session.commit()
     return report_public(report, True)
+
+
+@router.post("/notes/{note_id}/approve")
+def approve_note(note_id: Id, body: Decision, session: SessionDep, user: WriterDep) -> NoteState:
+    """通过待审核的原因与措施,通过后公开(审核员、管理员;不能审核自己提交的)。"""
+    note = note_or_404(session, note_id)
+    approve(session, note, user, body.version)
+    session.commit()
+    return note_state(note)
+
+
+@router.post("/notes/{note_id}/return")
+def return_note(
+    note_id: Id, body: ReturnDecision, session: SessionDep, user: WriterDep
+) -> NoteState:
+    """退回待审核的原因与措施并说明原因(审核员、管理员;不能审核自己提交的)。"""
+    note = note_or_404(session, note_id)
+    return_(session, note, user, body.comment, body.version)
+    session.commit()
+    return note_state(note)
