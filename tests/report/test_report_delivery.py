@@ -30,7 +30,13 @@ from planwatch.services.plans import get_plan, import_plan
 from planwatch.services.progress_reports import save_report
 from planwatch.services.project_cells import parse_report_period
 from planwatch.services.project_register import import_register
-from planwatch.services.projects import ReportEntry, add_report, find_project, set_milestone
+from planwatch.services.projects import (
+    ReportEntry,
+    add_report,
+    find_project,
+    rate_project,
+    set_milestone,
+)
 from planwatch.services.tables import read_table, write_csv
 from planwatch.services.tasks import decide_task, find_task, propose_tasks, set_units
 from planwatch.store.database import Database
@@ -223,7 +229,7 @@ def songxi(database: Database, tmp_path: Path) -> Database:
 
     松溪港二期: cumulative 3000 (2022-12), 4000 (2023-06), +500 (2023-12) = 4500; started 2021.
     县人民医院综合楼: 5000 (2022-12), 8000 (2023-09); started 2022-03-15, completed 2023-10-31.
-    县城环线改造工程: nothing reported, not started.
+    县城环线改造工程: nothing reported, not started; rated 黄, then 红 (征地拆迁尚未完成).
     """
     write_csv(tmp_path / "r.csv", REGISTER_HEADER, REGISTER)
     with database.session() as session:
@@ -249,6 +255,9 @@ def songxi(database: Database, tmp_path: Path) -> Database:
         set_milestone(session, port, MilestoneKind.START, "x", actual=date(2021, 3, 1))
         set_milestone(session, hospital, MilestoneKind.START, "x", actual=date(2022, 3, 15))
         set_milestone(session, hospital, MilestoneKind.COMPLETION, "x", actual=date(2023, 10, 31))
+        ring = find_project(session, plan, "3")
+        rate_project(session, ring, "黄", "初步判断可追回", "x")
+        rate_project(session, ring, "红", "征地拆迁尚未完成", "x")  # the newer one is current
     return database
 
 
@@ -295,7 +304,8 @@ def test_major_projects_in_the_annual_report(songxi: Database) -> None:
     assert lagging[1] == [
         "1", "县城环线改造工程", "专栏1 交通基础设施重大项目", "县交通运输局", "红灯",
         "累计完成投资0亿元，占总投资的0.0%，低于时间进度33.3%；2023年完成投资0亿元，"
-        "为年度计划投资0.1亿元的0.0%；计划2023年1月1日开工，尚未开工", "—",
+        "为年度计划投资0.1亿元的0.0%；计划2023年1月1日开工，尚未开工；"
+        "交付信心评级为“红”（征地拆迁尚未完成）", "—",
     ]  # fmt: skip
     assert lagging[2] == [
         "2", "松溪港二期", "专栏1 交通基础设施重大项目", "县交通运输局", "黄灯",

@@ -29,6 +29,8 @@ class LaggingProject:
     judgement: ProjectJudgement | None = None  # what a report words its reasons from
     project: Project | None = None
     progress: str = ""  # the newest 形象进度 reported by as_of
+    rating: str = ""  # the current delivery confidence rating and its reason
+    rating_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,8 @@ def project_summary(
                 j,
                 e.project,
                 _progress(e.project, as_of),
+                e.rating,
+                e.rating_reason,
             )
             for e, j in judged
             if j.light in (Light.RED, Light.YELLOW)

@@ -66,6 +66,9 @@ def reasons(lag: LaggingProject, unit: str) -> str:
             due = start.planned if start and start.planned else project.start
             said.append(f"计划{day(due)}开工，尚未开工")
     said += [f"{m.kind.label}计划{day(m.planned)}完成，尚未完成" for m in j.overdue if m.planned]
+    if lag.rating:
+        rated = f"交付信心评级为“{lag.rating}”"
+        said.append(f"{rated}（{lag.rating_reason}）" if lag.rating_reason else rated)
     return "；".join(said)
 
 
