@@ -1,0 +1,125 @@
+"""Use case: every indicator's year against its annual target, for pages, API and reports.
+
+The actual value comes from approved data only: the level from the indicator's series, a
+published growth rate from the series itself (a growth-rate indicator) or from the region's
+``%`` series of the same catalogue entry (where ``observe extract`` keeps the 比上年增长 of a
+level), else the rate computed from two levels (assess/annual.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.assess.annual import AnnualAssessment, AnnualGoal, AnnualRules, assess_annual
+from planwatch.services.annual_targets import describe, goal_of, plan_targets
+from planwatch.services.observations import newest_revisions
+from planwatch.settings import Settings
+from planwatch.store.models import (
+    AnnualTargetRecord,
+    IndicatorRecord,
+    ObservationRecord,
+    Plan,
+    Series,
+)
+
+RATE_UNIT = "%"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualView:
+    """One indicator's annual target for one year and its verdict."""
+
+    indicator_id: int
+    code: str
+    name: str
+    unit: str
+    year: int
+    goal: AnnualGoal
+    target: str  # as a sentence says it: "增长 6.5% 左右"
+    source: str
+    sentence: str
+    assessment: AnnualAssessment
+    target_id: int
+
+
+def rules_of(settings: Settings) -> AnnualRules:
+    """The tolerance settings of approximate (左右) targets."""
+    return AnnualRules(
+        points=Decimal(settings.annual_tolerance_points),
+        share=Decimal(settings.annual_tolerance_share),
+    )
+
+
+def rate_series(session: Session, series: Series) -> Series | None:
+    """The region's growth-rate series (unit %) of the same catalogue entry and scope."""
+    if series.unit == RATE_UNIT or series.region_id is None:
+        return None
+    query = select(Series).where(
+        Series.region_id == series.region_id,
+        Series.catalogue_id == series.catalogue_id,
+        Series.unit == RATE_UNIT,
+        Series.scope == series.scope,
+    )
+    return session.scalars(query).first()
+
+
+def _approved(session: Session, series: Series | None) -> list[ObservationRecord]:
+    if series is None:
+        return []
+    query = select(ObservationRecord).where(
+        ObservationRecord.series_id == series.id, ObservationRecord.review_state == "approved"
+    )
+    return newest_revisions(session.scalars(query))
+
+
+def judge(
+    session: Session, indicator: IndicatorRecord, target: AnnualTargetRecord, rules: AnnualRules
+) -> AnnualView:
+    """The verdict on one stored target, from the approved data of the indicator's series."""
+    goal = goal_of(target, indicator.unit)
+    own = _approved(session, indicator.series)
+    rates = _approved(session, rate_series(session, indicator.series)) if indicator.series else []
+    levels = {o.year: o.value for o in own if not o.is_growth_rate}
+    published = {o.year: o.value for o in rates if o.is_growth_rate}
+    published.update({o.year: o.value for o in own if o.is_growth_rate})
+    assessment = assess_annual(
+        goal,
+        level=levels.get(goal.year),
+        previous_level=levels.get(goal.year - 1),
+        published_rate=published.get(goal.year),
+        rising=indicator.direction != "decrease",
+        rules=rules,
+    )
+    return AnnualView(
+        indicator_id=indicator.id,
+        code=indicator.code,
+        name=indicator.name,
+        unit=indicator.unit,
+        year=target.year,
+        goal=goal,
+        target=describe(target),
+        source=target.source,
+        sentence=target.sentence,
+        assessment=assessment,
+        target_id=target.id,
+    )
+
+
+def annual_views(
+    session: Session, plan: Plan, rules: AnnualRules, *, year: int | None = None
+) -> list[AnnualView]:
+    """Every approved annual target of the plan (of ``year`` if given) with its verdict."""
+    indicators = {i.id: i for i in plan.indicators}
+    return [
+        judge(session, indicators[t.indicator_id], t, rules)
+        for t in plan_targets(session, plan, year=year)
+    ]
+
+
+def annual_years(views: list[AnnualView]) -> list[int]:
+    """The years that have annual targets, newest first."""
+    return sorted({v.year for v in views}, reverse=True)
