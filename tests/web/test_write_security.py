@@ -9,7 +9,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from conftest import Site, login, make_client
+from conftest import BULLETIN, Site, login, make_client
 
 # path template → (payload for the write, who besides admin may do it: "editor" of the
 # indicator's department, or "admin" only). {gdp} is led by 区统计局 (user "stats").
@@ -141,6 +141,23 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         {"data": {"rating": "黄", "reason": "征地滞后"}},
         "editor",
     ),
+    ("POST", "/indicators/{code}/annual-targets"): (
+        {"data": {"year": "2024", "value": "6.5", "comparator": "左右", "growth_rate": "true"}},
+        "editor",
+    ),
+    ("POST", "/review/annual-targets/{target_id}/approve"): (
+        {"data": {"version": "1"}},
+        "reviewer",
+    ),
+    ("POST", "/review/annual-targets/{target_id}/return"): (
+        {"data": {"version": "1", "comment": "请附文件"}},
+        "reviewer",
+    ),
+    ("POST", "/plans/{plan_id}/documents"): (
+        {"files": {"file": ("公报.txt", BULLETIN.encode(), "text/plain")}, "data": {}},
+        "editor",
+    ),
+    ("POST", "/documents/{document_id}/confirm"): ({"data": {}}, "editor"),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -155,6 +172,7 @@ def url(path: str, site: Site) -> str:
         note_id=site.note_id,
         username="deputy",
         project_id=site.project_id, kind="开工",
+        target_id=site.annual_target_id, document_id=site.document_id,
     )  # fmt: skip
 
 
@@ -228,6 +246,10 @@ def test_viewer_and_other_department_are_refused(
             "reason"
         ].startswith("无权")
         return
+    if path.endswith("/documents") and username == "reform":
+        # an editor may upload a bulletin to review it; writing is limited on confirmation
+        assert response.status_code == 200, response.text
+        return
     assert refused(response, 403, path), response.text
 
 
@@ -292,7 +314,9 @@ def test_a_locked_year_refuses_entries(client: TestClient, site: Site) -> None:
         refused = editor.post(f"/api/v1/indicators/{site.gdp_id}/observations",
                               headers={"X-CSRF-Token": login(editor, "stats")},
                               json={"year": 2023, "value": "901"})  # fmt: skip
-        assert refused.status_code == 403 and "已由 admin 锁定" in refused.json()["error"]["message"]
+        assert (
+            refused.status_code == 403 and "已由 admin 锁定" in refused.json()["error"]["message"]
+        )
     unlock = send(client, "POST", url("/plans/{plan_id}/locks/{year}/unlock", site),
                   {"data": {"reason": "更正"}}, admin)  # fmt: skip
     assert unlock.status_code == 303

@@ -17,6 +17,7 @@ from planwatch.report import (
     file_name,
     render_report,
 )
+from planwatch.services.annual import rules_of
 from planwatch.services.overview import plan_overview
 from planwatch.services.plans import get_plan
 
@@ -51,7 +52,7 @@ def report(
         year = as_of
         if year is None and kind is ReportKind.FINAL:
             year = get_plan(opened, plan).period_end
-        overview = plan_overview(opened, plan, year, thresholds)
+        overview = plan_overview(opened, plan, year, thresholds, annual_rules=rules_of(current))
     with user_errors():
         data = render_report(overview, kind, fmt)
     path = output or Path(file_name(overview, kind, fmt))

@@ -14,7 +14,13 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.assess.annual import AnnualAssessment, AnnualGoal, AnnualRules, assess_annual
+from planwatch.assess.annual import (
+    AnnualAssessment,
+    AnnualGoal,
+    AnnualRules,
+    assess_annual,
+    gap_text,
+)
 from planwatch.services.annual_targets import describe, goal_of, plan_targets
 from planwatch.services.observations import newest_revisions
 from planwatch.settings import Settings
@@ -44,6 +50,11 @@ class AnnualView:
     sentence: str
     assessment: AnnualAssessment
     target_id: int
+
+    @property
+    def gap(self) -> str:
+        """The gap as a sentence reads it: "低于目标 0.4 个百分点"."""
+        return gap_text(self.assessment, self.goal.unit, self.goal.growth_rate)
 
 
 def rules_of(settings: Settings) -> AnnualRules:

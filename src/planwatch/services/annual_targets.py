@@ -247,6 +247,15 @@ def _snapshot(target: AnnualTargetRecord) -> dict[str, object]:
     }
 
 
+def pending_targets(session: Session, indicator: IndicatorRecord) -> int:
+    """How many of an indicator's annual targets wait for review (待审核)."""
+    query = select(AnnualTargetRecord).where(
+        AnnualTargetRecord.indicator_id == indicator.id,
+        AnnualTargetRecord.review_state == "submitted",
+    )
+    return len(list(session.scalars(query)))
+
+
 def plan_targets(
     session: Session, plan: Plan, *, approved: bool = True, year: int | None = None
 ) -> list[AnnualTargetRecord]:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.annual import AnnualGoal
-from planwatch.domain.document import Document
+from planwatch.domain.document import Document, DocumentFormat, Source
 from planwatch.domain.quantity import Quantity
 from planwatch.errors import InvalidInput
 from planwatch.extract.aliases import canonical_name
@@ -479,6 +479,14 @@ def _observation_figure(
         stored=stored,
         reason="与已审核值不一致" if state is FigureState.CONFLICT else "",
     )
+
+
+def document_from(record: SourceDocument) -> Document:
+    """The stored document as read again (its text decoded once, at upload)."""
+    source = Source(
+        record.name, record.sha256, DocumentFormat(record.format), "utf-8", len(record.text)
+    )
+    return Document(record.text, source)
 
 
 def stored_document(session: Session, reading: DocumentReading, actor: str) -> SourceDocument:

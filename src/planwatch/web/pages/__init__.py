@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from planwatch.web.pages import (
     account,
     admin,
+    annual,
     browse,
     comparison,
     entry,
@@ -14,7 +15,7 @@ from planwatch.web.pages import (
     tasks,
 )
 
-MODULES = (browse, entry, account, plans, comparison, projects, review, admin, tasks)
+MODULES = (browse, entry, account, plans, comparison, projects, review, admin, tasks, annual)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)
