@@ -119,3 +119,23 @@ def test_annual_target_form_review_and_the_pages_that_show_it(
         (2022, "no_data", 7)]  # fmt: skip
     plan_json = client.get(f"/api/v1/plans/{site.plan_id}/overview?as_of=2022").json()
     assert [t["code"] for t in plan_json["annual_targets"]] == ["I005"]
+
+
+def test_annual_target_file_import_through_the_api(client: TestClient, site: Site) -> None:
+    csrf = login(client, "stats")
+    good = "指标编号,年份,比较符,目标值,单位,口径\nI005,2024,左右,6.5,%,增长率\n".encode()
+    sent = client.post(f"/api/v1/plans/{site.plan_id}/annual-targets/import",
+                       headers={"X-CSRF-Token": csrf}, files={"file": ("t.csv", good)})  # fmt: skip
+    assert sent.status_code == 200 and sent.json()["added"] == 1, sent.text
+    again = client.post(f"/api/v1/plans/{site.plan_id}/annual-targets/import",
+                        headers={"X-CSRF-Token": csrf}, files={"file": ("t.csv", good)})  # fmt: skip
+    assert (again.json()["added"], again.json()["unchanged"]) == (0, 1)
+    bad = "指标编号,年份,目标值\nI005,2024,很多\nI011,2024,500\n".encode()
+    refused = client.post(f"/api/v1/plans/{site.plan_id}/annual-targets/import",
+                          headers={"X-CSRF-Token": csrf}, files={"file": ("t.csv", bad)})  # fmt: skip
+    details = refused.json()["error"]["details"]
+    # row 2: not a number; row 3: 社会消费品零售总额 is not 区统计局's
+    assert refused.status_code == 422 and [(d["row"], d["column"]) for d in details] == [
+        (2, "目标值"), (3, "指标编号")]  # fmt: skip
+    listed = client.get(f"/api/v1/plans/{site.plan_id}/annual-targets").json()
+    assert listed == []  # stats' targets are submitted, not approved

@@ -158,6 +158,10 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "editor",
     ),
     ("POST", "/documents/{document_id}/confirm"): ({"data": {}}, "editor"),
+    ("POST", "/api/v1/plans/{plan_id}/annual-targets/import"): (
+        {"files": {"file": ("t.csv", "指标编号,年份,目标值\nI005,2024,1000\n".encode(), "text/csv")}},
+        "editor",
+    ),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -240,7 +244,7 @@ def test_viewer_and_other_department_are_refused(
     payload, _ = WRITES[(method, path)]
     csrf = login(client, username)
     response = send(client, method, url(path, site), payload, csrf)
-    if path.endswith("/observations/import") and username == "reform":
+    if path.endswith(("/observations/import", "/annual-targets/import")) and username == "reform":
         # an editor may import a file, but each row for another department's indicator is refused
         assert response.status_code == 422 and response.json()["error"]["details"][0][
             "reason"

@@ -78,22 +78,48 @@ def rate_series(session: Session, series: Series) -> Series | None:
     return session.scalars(query).first()
 
 
-def _approved(session: Session, series: Series | None) -> list[ObservationRecord]:
-    if series is None:
-        return []
-    query = select(ObservationRecord).where(
-        ObservationRecord.series_id == series.id, ObservationRecord.review_state == "approved"
+def _approved(session: Session, series_ids: list[int]) -> dict[int, list[ObservationRecord]]:
+    """The current approved revision of every year of each series, in one query."""
+    found: dict[int, list[ObservationRecord]] = {i: [] for i in series_ids}
+    if series_ids:
+        query = select(ObservationRecord).where(
+            ObservationRecord.series_id.in_(series_ids),
+            ObservationRecord.review_state == "approved",
+        )
+        for observation in session.scalars(query):
+            found[observation.series_id].append(observation)
+    return {i: newest_revisions(found[i]) for i in found}
+
+
+def _rate_series(session: Session, series: list[Series]) -> dict[int, int]:
+    """For each level series, the id of its region's growth-rate series (unit %), if any."""
+    wanted: dict[tuple[int | None, int, str], int] = {
+        (s.region_id, s.catalogue_id, s.scope): s.id
+        for s in series
+        if s.unit != RATE_UNIT and s.region_id is not None
+    }
+    if not wanted:
+        return {}
+    query = select(Series).where(
+        Series.unit == RATE_UNIT, Series.catalogue_id.in_({key[1] for key in wanted})
     )
-    return newest_revisions(session.scalars(query))
+    return {
+        wanted[(rate.region_id, rate.catalogue_id, rate.scope)]: rate.id
+        for rate in session.scalars(query)
+        if (rate.region_id, rate.catalogue_id, rate.scope) in wanted
+    }
 
 
 def judge(
-    session: Session, indicator: IndicatorRecord, target: AnnualTargetRecord, rules: AnnualRules
+    indicator: IndicatorRecord,
+    target: AnnualTargetRecord,
+    rules: AnnualRules,
+    own: list[ObservationRecord],
+    rates: list[ObservationRecord],
 ) -> AnnualView:
-    """The verdict on one stored target, from the approved data of the indicator's series."""
+    """The verdict on one stored target, from the approved data of the indicator's series
+    (``own``) and of its growth-rate series (``rates``)."""
     goal = goal_of(target, indicator.unit)
-    own = _approved(session, indicator.series)
-    rates = _approved(session, rate_series(session, indicator.series)) if indicator.series else []
     levels = {o.year: o.value for o in own if not o.is_growth_rate}
     published = {o.year: o.value for o in rates if o.is_growth_rate}
     published.update({o.year: o.value for o in own if o.is_growth_rate})
@@ -123,12 +149,23 @@ def judge(
 def annual_views(
     session: Session, plan: Plan, rules: AnnualRules, *, year: int | None = None
 ) -> list[AnnualView]:
-    """Every approved annual target of the plan (of ``year`` if given) with its verdict."""
+    """Every approved annual target of the plan (of ``year`` if given) with its verdict, in a
+    handful of queries whatever the number of targets."""
+    targets = plan_targets(session, plan, year=year)
+    if not targets:
+        return []
     indicators = {i.id: i for i in plan.indicators}
-    return [
-        judge(session, indicators[t.indicator_id], t, rules)
-        for t in plan_targets(session, plan, year=year)
-    ]
+    series = [indicators[t.indicator_id].series for t in targets]
+    levels = [s for s in series if s is not None]
+    rate_of = _rate_series(session, levels)
+    data = _approved(session, sorted({s.id for s in levels} | set(rate_of.values())))
+    views = []
+    for target in targets:
+        indicator = indicators[target.indicator_id]
+        own_id = indicator.series_id or 0
+        rates = data.get(rate_of.get(own_id, 0), [])
+        views.append(judge(indicator, target, rules, data.get(own_id, []), rates))
+    return views
 
 
 def annual_years(views: list[AnnualView]) -> list[int]:

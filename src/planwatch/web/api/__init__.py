@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from planwatch.web.api import (
+    annual,
     auth,
     comparison,
     departments,
@@ -15,7 +16,9 @@ from planwatch.web.api import (
 )
 
 PREFIX = "/api/v1"
-MODULES = (plans, settings, comparison, indicators, search, departments, reports, projects, auth)
+MODULES = (
+    plans, settings, comparison, indicators, search, departments, reports, projects, auth, annual,
+)  # fmt: skip
 router = APIRouter()
 for module in MODULES:
     router.include_router(module.router)
