@@ -63,5 +63,11 @@ async def import_targets(
         return JSONResponse(error_body(422, message, problems), status_code=422)
     if not dry_run:
         session.commit()
-    return {"kind": "annual_targets", "dry_run": report.dry_run, "rows": report.rows, "added": report.added,
-            "unchanged": report.unchanged, "blank": report.blank}  # fmt: skip
+    return {
+        "kind": "annual_targets",
+        "dry_run": report.dry_run,
+        "rows": report.rows,
+        "added": report.added,
+        "unchanged": report.unchanged,
+        "blank": report.blank,
+    }
