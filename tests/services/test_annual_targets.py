@@ -143,3 +143,12 @@ def test_a_pending_target_is_not_judged_until_approved(loaded: Database) -> None
                           review="submitted")  # fmt: skip
         assert annual_views(session, plan, AnnualRules()) == []
         assert len(plan_targets(session, plan, approved=False)) == 1
+
+
+def test_a_rate_indicators_target_is_the_years_rate(loaded: Database) -> None:
+    with loaded.session() as session:
+        plan = get_plan(session, None)
+        rate = find_indicator(plan, "I004")
+        rate.kind = "growth_rate"  # as 年均增长 7% would be stored
+        target = add_annual_target(session, rate, TargetEntry(2024, ">=", Decimal(7), ""), "a")
+        assert target is not None and (target.is_growth_rate, target.unit) == (True, "%")

@@ -169,3 +169,13 @@ def test_another_regions_bulletin_is_refused_unless_allowed(loaded: Database) ->
             read_figures(session, plan, document(text))
         allowed = read_figures(session, plan, document(text), allow_other_region=True)
         assert allowed.region == "泸州市龙马潭区"
+
+
+def test_a_bulletins_undated_figures_are_results_of_its_year(loaded: Database) -> None:
+    # "全年…1.2万人" reads as a target without a year today; in a bulletin it is a 2023 result
+    text = "泸州市江阳区2023年国民经济和社会发展统计公报\n全年社会消费品零售总额482亿元。\n"
+    with loaded.session() as session:
+        plan = get_plan(session, None)
+        reading = read_figures(session, plan, document(text))
+        assert [(f.role, f.year, f.code) for f in reading.figures] == [
+            ("observation", 2023, "I011")]  # fmt: skip

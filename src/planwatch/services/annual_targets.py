@@ -9,7 +9,7 @@ row writes nothing and returns a report naming row, column and reason.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -178,6 +178,9 @@ def add_annual_target(
     """Add a revision of (indicator, year)'s target unless it repeats the current one."""
     _check_year(indicator.plan, entry.year)
     require_unlocked(session, [indicator.plan_id], entry.year)
+    if indicator.kind == "growth_rate" and not entry.growth_rate:
+        # the indicator is a rate (年均增长): its annual target is the year's rate
+        entry = replace(entry, growth_rate=True, unit=entry.unit or "%")
     entry = check_entry(indicator, entry)
     unit = entry.unit or ("%" if entry.growth_rate else indicator.unit)
     entry = TargetEntry(
@@ -394,6 +397,8 @@ def _parse_rows(
         value = _decimal(cell("value"))
         comparator = COMPARATOR_WORDS.get(cell("comparator") or ">=")
         growth = MEASURE.get(cell("measure"))
+        if growth is False and indicator.kind == "growth_rate":
+            growth = True  # a rate indicator's annual target is the year's rate
         bad = False
         if year is None:
             problem("year", "年份应为四位整数")

@@ -312,21 +312,27 @@ def read_figures(
             f"「{plan.region_name}」;确属本地区请用 --other-region 确认"
         )
     quantities = extraction.findings.quantities
+    kind = document_kind(extraction.text.text)
     names = _subjects(quantities)
     figures = []
     for number, (q, name) in enumerate(zip(quantities, names, strict=True), start=1):
-        figures.append(_figure(session, plan, number, q, name, doc_year))
-    return DocumentReading(
-        document, plan.id, doc_year, document_kind(extraction.text.text), region, tuple(figures)
-    )
+        figures.append(_figure(session, plan, number, q, name, doc_year, kind))
+    return DocumentReading(document, plan.id, doc_year, kind, region, tuple(figures))
 
 
 def _figure(
-    session: Session, plan: Plan, number: int, q: Quantity, name: str, doc_year: int
+    session: Session, plan: Plan, number: int, q: Quantity, name: str, doc_year: int, kind: str
 ) -> Figure:
-    year = q.year if q.year is not None else doc_year
+    """One row of the review table. A bulletin states results only, of its own year; a
+    report's undated result is of the past year (过去一年), its undated target of its own."""
+    if q.kind == "target" and kind != "bulletin":
+        year = q.year if q.year is not None else doc_year
+    elif q.year is not None:
+        year = q.year
+    else:
+        year = doc_year if kind in ("bulletin", "") else doc_year - 1
     rate = _is_rate(q)
-    if q.kind == "target":
+    if q.kind == "target" and kind != "bulletin":
         role = "annual_target"
         if year != doc_year:
             return Figure(
