@@ -8,6 +8,7 @@ anchors 今年/去年 to the document's year.
 from decimal import Decimal
 
 import pytest
+from document_builders import build_docx, build_pdf
 
 from planwatch.domain.document import Document
 from planwatch.errors import InvalidInput
@@ -179,3 +180,15 @@ def test_a_bulletins_undated_figures_are_results_of_its_year(loaded: Database) -
         reading = read_figures(session, plan, document(text))
         assert [(f.role, f.year, f.code) for f in reading.figures] == [
             ("observation", 2023, "I011")]  # fmt: skip
+
+
+@pytest.mark.parametrize("build", [build_docx, build_pdf], ids=["docx", "pdf"])
+def test_a_bulletin_in_docx_or_pdf_reads_the_same(loaded: Database, build: object) -> None:
+    data = build(BULLETIN.splitlines())  # type: ignore[operator]
+    name = "公报.docx" if build is build_docx else "公报.pdf"
+    with loaded.session() as session:
+        plan = get_plan(session, None)
+        reading = read_figures(session, plan, read_bytes(data, name=name, max_bytes=1 << 22))
+        found = [(f.code, f.growth_rate, f.value) for f in reading.figures if f.code]
+        # 8123000 万元 = 812.3 亿元, as in the text file
+        assert ("I005", False, Decimal("812.3")) in found and ("I011", True, Decimal("9.2")) in found
