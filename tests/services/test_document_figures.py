@@ -193,3 +193,21 @@ def test_a_bulletin_in_docx_or_pdf_reads_the_same(loaded: Database, build: objec
         # 8123000 万元 = 812.3 亿元, as in the text file
         assert ("I005", False, Decimal("812.3")) in found
         assert ("I011", True, Decimal("9.2")) in found
+
+
+def test_a_rate_indicator_and_a_level_share_one_growth_series(loaded: Database) -> None:
+    with loaded.session() as session:
+        plan = get_plan(session, None)
+        rates = series_for(session, plan.region, "地区生产总值", "%", None)
+        session.add(IndicatorRecord(plan_id=plan.id, code="I098", name="地区生产总值增速",
+                                    unit="%", kind="growth_rate", series_id=rates.id,
+                                    position=98))  # fmt: skip
+        session.flush()
+        session.expire(plan, ["indicators"])
+        reading = read_figures(session, plan, document(BULLETIN))
+        rate = reading.figures[1]  # 比上年增长6.1%: the rate indicator's series, not two
+        assert (rate.state, rate.code, rate.value) == (FigureState.NEW, "I098", Decimal("6.1"))
+        confirm_figures(session, plan, reading, "统计局")
+        session.expire(rates, ["observations"])
+        assert [(o.year, o.value, o.is_growth_rate) for o in rates.observations] == [
+            (2023, Decimal("6.1"), True)]  # fmt: skip

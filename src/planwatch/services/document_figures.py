@@ -436,13 +436,16 @@ def _observation_figure(
         series = indicator.series
         if series is None:
             continue
-        own_rate = indicator.kind == "growth_rate" or series.unit == RATE_UNIT
+        own_rate = indicator.kind == "growth_rate"  # its series holds rates, not levels
         if base.growth_rate:
             if own_rate and series.unit == RATE_UNIT:
-                choices[(series.id, True)] = (indicator, f"{indicator.name}(%)", q.value)
+                choices[(series.id, True)] = (indicator, f"{indicator.name}(%)", _value(q, True))
             elif series.unit != RATE_UNIT and series.region_id is not None:
-                key = (-series.id, True)  # the level's growth-rate series, created if needed
-                choices[key] = (indicator, f"{indicator.name} 增长率(%)", _value(q, True))
+                # the level's growth-rate series (one a rate indicator may already read), or
+                # one created on confirmation: keyed by the level series' id, negated
+                found = rate_series(session, series)
+                key = (found.id, True) if found else (-series.id, True)
+                choices.setdefault(key, (indicator, f"{indicator.name} 增长率(%)", _value(q, True)))
         elif indicator.kind != "growth_rate":
             converted = convert(q.value, q.unit, series.unit)
             if converted is not None:
@@ -461,9 +464,12 @@ def _observation_figure(
             reason="匹配到多个数据系列,未写入",
             candidates=tuple(f"{i.code} {label}" for i, label, _ in choices.values()),
         )
-    (series_key, _), (indicator, label, value) = next(iter(choices.items()))
+    indicator, label, value = next(iter(choices.values()))
     series = indicator.series
-    target = rate_series(session, series) if series_key < 0 and series else series
+    if base.growth_rate and series is not None and series.unit != RATE_UNIT:
+        target = rate_series(session, series)
+    else:
+        target = series
     stored = _approved_value(session, target, base.year)
     newest = newest_revisions(
         o for o in (target.observations if target else []) if o.year == base.year
