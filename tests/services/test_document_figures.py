@@ -211,3 +211,14 @@ def test_a_rate_indicator_and_a_level_share_one_growth_series(loaded: Database) 
         session.expire(rates, ["observations"])
         assert [(o.year, o.value, o.is_growth_rate) for o in rates.observations] == [
             (2023, Decimal("6.1"), True)]  # fmt: skip
+
+
+def test_a_work_reports_year_is_that_of_its_session(loaded: Database) -> None:
+    text = ("政府工作报告\n——2024年1月10日在泸州市江阳区第十九届人民代表大会第四次会议上\n"
+            "今年工作的主要预期目标是:社会消费品零售总额达到520亿元。\n")  # fmt: skip
+    with loaded.session() as session:
+        plan = get_plan(session, None)
+        reading = read_figures(session, plan, document(text))
+        assert (reading.year, reading.kind) == (2024, "work_report")
+        assert [(f.role, f.year, f.code) for f in reading.figures] == [
+            ("annual_target", 2024, "I011")]  # fmt: skip

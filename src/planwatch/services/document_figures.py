@@ -53,8 +53,7 @@ from planwatch.store.models import (
 # The document's own year in its title: "江阳区2023年国民经济和社会发展统计公报",
 # "2024年政府工作报告", "关于2023年计划执行情况与2024年计划草案的报告" (the draft's year).
 TITLE_YEAR = re.compile(
-    r"""(?P<year>(?:19|20)\d{2}) \s* 年   # 2023年
-        (?! \d)                           # not a date's month
+    r"""(?P<year>(?:19|20)\d{2}) \s* 年   # 2023年, 2024年1月10日
     """,
     re.VERBOSE,
 )
@@ -65,6 +64,9 @@ TITLE_REGION = re.compile(
     """,
     re.VERBOSE,
 )
+# A first line naming one of these dates the document: its title, or the session it is
+# delivered at ("2024年1月10日在…人民代表大会第四次会议上").
+YEAR_LINE_WORDS = ("公报", "报告", "计划", "草案", "会议上", "大会上")
 KIND_WORDS = (
     ("统计公报", "bulletin"),
     ("政府工作报告", "work_report"),
@@ -176,18 +178,20 @@ class Confirmation:
 
 
 def document_year(text: str) -> int | None:
-    """The year a document states in its first lines (its title), or None.
+    """The year a document states in its first lines (its title or its session line), or None.
 
     >>> document_year("江阳区2023年国民经济和社会发展统计公报\\n泸州市江阳区统计局")
     2023
     >>> document_year("关于2023年计划执行情况与2024年计划草案的报告")
+    2024
+    >>> document_year("政府工作报告\\n——2024年1月10日在江阳区第十九届人民代表大会第四次会议上")
     2024
     >>> document_year("政府工作报告") is None
     True
     """
     for line in [line for line in text.splitlines() if line.strip()][:TITLE_LINES]:
         years = [int(m.group("year")) for m in TITLE_YEAR.finditer(line)]
-        if years and any(word in line for word in ("公报", "报告", "计划", "草案")):
+        if years and any(word in line for word in YEAR_LINE_WORDS):
             return max(years)  # the draft's year of an annual plan report
     return None
 
