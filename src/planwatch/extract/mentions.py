@@ -82,14 +82,15 @@ class Mention:
     doubling: bool = False  # 翻一番: an increase of 100%
 
 
-RejectionCode = Literal["unknown_unit", "number_too_long", "value_out_of_range"]
+RejectionCode = Literal["unknown_unit", "number_too_long", "value_out_of_range", "garbled_number"]
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
     """A number not read as a quantity, with why: no known unit after it (``unknown_unit``),
-    more digits than any plan prints (``number_too_long``), or a value in the base unit
-    beyond what can be computed with (``value_out_of_range``)."""
+    more digits than any plan prints (``number_too_long``), a value in the base unit
+    beyond what can be computed with (``value_out_of_range``), or digits an OCR engine
+    garbled (``garbled_number``: "1085年", the "00" of "36即00万吨")."""
 
     start: int
     end: int
@@ -154,6 +155,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return _bracketed(text, match)
     if not chinese and max(len(first), len(match.group("second") or "")) > MAX_DIGITS:
         return Rejected(match.start(), match.end(), "", "number_too_long")
+    if not chinese and _is_garbled(text, match, first):
+        return Rejected(match.start(), match.end(), "", "garbled_number")
     value, multiplier = chinese_quantity(first) if chinese else (parse_number(first), "")
     if value is None:
         return None
@@ -174,6 +177,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         unit = read_unit(sign) if sign and not match.group("second") else read_unit(unit_text)
         if unit is not None and not (sign and not match.group("second")):
             unit_at += len(unit.surface) - len(multiplier)
+        if not chinese and (unit is None or unit.surface == "个"):
+            unit = _shared_unit(text, unit_at) or unit  # "提高3个和4个百分点", "3和4%"
     parts: tuple[Decimal, ...] = ()
     if match.group("ratio"):
         read = [parse_number(p) for p in match.group("ratio")[1:].split(":")]
@@ -183,18 +188,91 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         unit = read_unit("%")  # a structure in shares; the unit read is replaced below
     if unit is None:
         following = text[unit_at : unit_at + 4]
-        if chinese or not following or not _is_han(following[0]):
+        if not chinese and _is_unitless_value(text, match, following):
+            unit = UNITLESS  # "利用系数提高到0.53": a coefficient, an index
+        elif chinese or not following or not _is_han(following[0]):
             return None  # an item number, a table cell or a Chinese word: nothing to report
-        return Rejected(match.start(), unit_at, following)
-    if unit.unit_class == "relative":
-        return None
+        else:
+            return Rejected(match.start(), unit_at, following)
+    if unit.unit_class == "relative" and not _CHANGE_BEFORE.search(before):
+        return None  # "是十年前的2倍" compares two values; "增长5.4倍" is an increase
     if not all(within_range(unit.to_base(v)) for v in (value, high or value, *parts)):
         return Rejected(match.start(), unit_at, "", "value_out_of_range")
     if chinese and not _chinese_counts(text, match, unit, multiplier):
         return None
-    if not parts and _qualifies_next_noun(text, unit_at, unit):
-        return None
+    if _qualifies_next_noun(text, unit_at, unit):
+        return None  # "10亿元以上工业企业", "1:10,000地形图"
     return Mention(match.start(), unit_at, value, None if parts else unit, high, parts, chinese)
+
+
+# A unit written once for two numbers: the "个百分点" after the second of "3个和4个百分点".
+_SHARED_UNIT = re.compile(
+    r"""(?:和|与|及|、|或)               # 3个 和
+        \d+(?:\.\d+)?                  # 4
+        (?=个百分点|百分点|%)            # the unit both share
+    """,
+    re.VERBOSE,
+)
+# A value with no unit: a coefficient or an index after its verb ("提高到0.53"), ending its clause.
+UNITLESS = UnitReading("", Decimal(1), None, "")
+_CLAUSE_END = frozenset(",;。;!?)\n\t")
+# An OCR'd year-like number: four digits before 年 that no plan of the genre dates by.
+YEAR_RANGE = (1800, 2199)
+# ... unless a word of duration stands before it: "实行了长达2600年的这个古老税种".
+_DURATION_BEFORE = re.compile(
+    r"(?:长达|历时|历经|经过|已有|近|约|达|了|有)$  # 长达2600年", re.VERBOSE
+)
+
+
+def _shared_unit(text: str, at: int) -> UnitReading | None:
+    """The unit of the next number when this one's is left out or is the counter 个.
+
+    >>> [(m.value, m.unit.name) for m in find_mentions("分别提高3个和4个百分点")]
+    [(Decimal('3'), '百分点'), (Decimal('4'), '百分点')]
+    """
+    found = _SHARED_UNIT.match(text, at)
+    return read_unit(text[found.end() : found.end() + 5]) if found else None
+
+
+def _is_unitless_value(text: str, match: re.Match[str], following: str) -> bool:
+    """A plain number right after a comparator or change verb that ends its clause.
+
+    >>> [(m.value, m.unit.name) for m in find_mentions("有效利用系数提高到0.53。")]
+    [(Decimal('0.53'), '')]
+    >>> find_mentions("第3章,见表2。")
+    []
+    """
+    if match.group("ratio") or match.group("first_sign") or match.group("percent_of"):
+        return False
+    if following[:1] not in _CLAUSE_END and following:
+        return False
+    before = text[max(0, match.start() - 6) : match.start()]
+    return bool(_VERB_BEFORE.search(before))
+
+
+def _is_garbled(text: str, match: re.Match[str], first: str) -> bool:
+    """Digits an OCR engine garbled: a year no document dates by, a number with a leading
+    zero glued to a character after digits ("36即00万吨").
+
+    >>> [(r.code, r.start) for r in find_mentions("新建铁路1085年")]
+    [('garbled_number', 4)]
+    >>> [(m.value, m.unit.name) for m in find_mentions("长达2600年的古老税种")]
+    [(Decimal('2600'), '年')]
+    >>> [type(r).__name__ for r in find_mentions("钢产量达到36即00万吨")]
+    ['Rejected', 'Rejected']
+    """
+    if match.group("ratio") or match.group("second"):
+        return False
+    after = text[match.end() : match.end() + 1]
+    if after == "年" and len(first) == 4 and first.isdigit():
+        duration = _DURATION_BEFORE.search(text, max(0, match.start() - 3), match.start())
+        return not (YEAR_RANGE[0] <= int(first) <= YEAR_RANGE[1] or duration)
+    glued = (
+        match.start() >= 2
+        and _is_han(text[match.start() - 1])
+        and text[match.start() - 2].isdigit()
+    )
+    return glued and len(first) > 1 and first[0] == "0" and first[1].isdigit()
 
 
 def _is_bracketed(text: str, match: re.Match[str]) -> bool:
@@ -238,7 +316,9 @@ def _is_date_or_code(text: str, match: re.Match[str], first: str, chinese: bool)
             if (
                 _is_year_numeral(first)
                 if chinese
-                else len(first) == 4 and first[:2] in ("19", "20")
+                else len(first) == 4
+                and first.isdigit()
+                and YEAR_RANGE[0] <= int(first) <= YEAR_RANGE[1]
             ):
                 return True
         elif after and after in "月日号":

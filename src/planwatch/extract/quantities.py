@@ -110,7 +110,7 @@ def _sentence(
     previous: Quantity | None = None
     previous_end: int | None = None
     after_from = False
-    for mention, (phrase, name) in zip(mentions, phrases, strict=True):
+    for mention, (phrase, name, shared) in zip(mentions, phrases, strict=True):
         # the B of "由2020年的 A 提高到 B" is not dated by A's year
         own = [m for m in markers if m.start >= (previous_end or 0)] if after_from else markers
         when = _when(text, outline, plan, own, mention, span, carried)
@@ -139,8 +139,8 @@ def _sentence(
                 cumulative=previous.cumulative or quantity.cumulative,
                 stretch=previous.stretch,
             )
-        if comparator is not None:
-            quantity = replace(quantity, comparator=comparator)
+        if comparator is not None and not (approximate and quantity.comparator in ("<=", "<")):
+            quantity = replace(quantity, comparator=comparator)  # "控制在3%左右" stays a ceiling
         start, end = text.span(mention.start, tail_end)
         quantity = replace(
             quantity,
@@ -149,6 +149,7 @@ def _sentence(
             end=end,
         )
         out.append(quantity)
+        out.extend(replace(quantity, indicator=other) for other in shared)
         previous, previous_end = quantity, mention.end
     return out
 
@@ -176,9 +177,10 @@ def _from_year(plan: PlanMeta, markers: list[YearMarker], mention: Mention) -> i
 
 def _phrases(
     text: str, span: tuple[int, int], markers: list[YearMarker], mentions: list[Mention]
-) -> list[tuple[Phrase, str]]:
-    """The phrase of each mention and its name, with 分别 lists and inherited names resolved."""
-    out: list[tuple[Phrase, str]] = []
+) -> list[tuple[Phrase, str, tuple[str, ...]]]:
+    """The phrase of each mention, its name and the further names one value is stated for
+    ("化学需氧量、二氧化硫排放分别减少8%"), with 分别 lists and inherited names resolved."""
+    out: list[tuple[Phrase, str, tuple[str, ...]]] = []
     boundary = span[0]
     pending: list[str] = []
     for index, mention in enumerate(mentions):
@@ -187,11 +189,12 @@ def _phrases(
         segment = _without_markers(text, segment_start, mention.start, markers)
         phrase = read_phrase(segment)
         name = phrase.name
+        shared: tuple[str, ...] = ()
         if phrase.distributes and name:
             run = _run_length(text, mentions, index)
             pending = split_names(name, run)
-            if len(pending) == 1 and run == 1 and "各" in segment:
-                pending = split_names(name, 1)
+            if run == 1 and len(names := split_names(name, 1)) > 1:
+                shared, pending = tuple(names[1:]), names[:1]  # "A、B分别减少8%": 8% each
         if pending and (phrase.distributes or not name):
             name = pending.pop(0)
         elif out and (not name or name in words()["generic_names"]):
@@ -200,7 +203,7 @@ def _phrases(
             name = _name_after(text, mention, span)
         if not name:
             name = sentence_subject(_without_markers(text, span[0], mention.start, markers))
-        out.append((phrase, name))
+        out.append((phrase, name, shared))
         boundary = _tail(text, mention.end)[2]
     return out
 
@@ -317,7 +320,7 @@ def _build(
         comparator=comparator,
         year=when.year,
         cumulative=phrase.cumulative or mention.bracketed,
-        growth_rate=phrase.growth_rate,
+        growth_rate=phrase.growth_rate and not _per_year_points(phrase, mention),
         stretch=phrase.stretch,
         change=_change(phrase, mention),
         text=text.original[start:end],
@@ -335,9 +338,16 @@ def _change(phrase: Phrase, mention: Mention) -> Change | None:
     """翻一番 is an increase; a growth rate is a change only when it is a decrease."""
     if mention.doubling:
         return "increase"
+    if _per_year_points(phrase, mention):
+        return phrase.change or "increase"
     if phrase.growth_rate and phrase.change != "decrease":
         return None
     return phrase.change
+
+
+def _per_year_points(phrase: Phrase, mention: Mention) -> bool:
+    """年均提升1个百分点: a change in points each year, not an average growth rate."""
+    return phrase.growth_rate and mention.unit is not None and mention.unit.base == "百分点"
 
 
 def _verb_before(text: str, at: int) -> str:
