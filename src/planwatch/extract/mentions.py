@@ -200,7 +200,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return Rejected(match.start(), unit_at, "", "value_out_of_range")
     if chinese and not _chinese_counts(text, match, unit, multiplier):
         return None
-    if _qualifies_next_noun(text, unit_at, unit):
+    if unit.unit is not None and _qualifies_next_noun(text, unit_at, unit):
         return None  # "10亿元以上工业企业", "1:10,000地形图"
     return Mention(match.start(), unit_at, value, None if parts else unit, high, parts, chinese)
 
@@ -360,7 +360,8 @@ def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multipli
 
 
 def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
-    """A measure followed by a noun qualifies that noun: "10亿元以上工业企业"."""
+    """A measure followed by a noun qualifies that noun: "10亿元以上工业企业" (a count or a
+    bare multiplier counts it instead: "9亿多劳动力")."""
     if unit.unit_class == "count":
         return False
     follow = _FOLLOWS_OK.match(text, unit_end)

@@ -110,6 +110,7 @@ def read_phrase(segment: str) -> Phrase:
         and match.group() not in words()["generic_entities"]
     ):
         scope, rest = match.group(), rest[match.end() :]
+        scope = words()["scope_aliases"].get(scope, scope)  # 我国 is 全国
     back = False
     if scope is None and (match := back_re.search(rest)) is not None and len(rest) > match.end():
         back, rest = True, rest[match.end() :]

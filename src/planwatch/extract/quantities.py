@@ -32,7 +32,7 @@ from planwatch.domain.quantity import (
     Quantity,
     QuantityFindings,
 )
-from planwatch.extract.context import Paragraph, heading_context, paragraphs
+from planwatch.extract.context import Paragraph, heading_context, heading_period, paragraphs
 from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
 from planwatch.extract.mentions import Mention, Rejected, find_mentions
 from planwatch.extract.normalize import NormalText
@@ -64,6 +64,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
     qualitative: list[QualitativeTarget] = []
     issues: list[Issue] = []
     tables = find_table_rows(text, outline, plan, _default_scope(plan))
+    document_plan = plan
     for paragraph in paragraphs(text, outline):
         line = text.line_of(text.offset(paragraph.start))
         if tables.consumed(line):  # a table row is read by its columns, not as prose
@@ -72,6 +73,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             continue
         issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
         context = heading_context(text, outline, paragraph.start)
+        plan = _in_period(document_plan, text, outline, paragraph.start, context)
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:
@@ -93,6 +95,21 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             if explicit:  # 到 2025 年 dates the rest of the paragraph; a past year its sentence
                 carried = _When(explicit[-1].year, True)
     return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
+
+
+def _in_period(
+    plan: PlanMeta,
+    text: NormalText,
+    outline: Outline,
+    at: int,
+    context: Literal["baseline", "target"] | None,
+) -> PlanMeta:
+    """The plan as a paragraph reads it: a document without a period of its own (a work
+    report) takes the period its target heading names ("“十三五”时期主要目标任务")."""
+    if plan.period is not None or context != "target":
+        return plan
+    period = heading_period(text, outline, at)
+    return replace(plan, period=period) if period else plan
 
 
 def _sentence(
@@ -156,7 +173,7 @@ def _sentence(
 
 _CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
 # "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
-_FROM_BEFORE = re.compile(r"(?:由|从)$  # 由9.1万公里", re.VERBOSE)
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:人均|平均|每人)?$  # 由9.1万公里, 从人均8.7万元", re.X)
 _TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
 
 
@@ -184,6 +201,7 @@ def _phrases(
     boundary = span[0]
     pending: list[str] = []
     for index, mention in enumerate(mentions):
+        named_to = 0  # where a name read after the number ends ("9亿多劳动力、1亿多人才")
         clause_start = max(text.rfind(c, boundary, mention.start) for c in ",;:\t") + 1
         segment_start = max(boundary, clause_start)
         segment = _without_markers(text, segment_start, mention.start, markers)
@@ -197,14 +215,14 @@ def _phrases(
                 shared, pending = tuple(names[1:]), names[:1]  # "A、B分别减少8%": 8% each
         if pending and (phrase.distributes or not name):
             name = pending.pop(0)
+        elif not name and _counts_next_noun(text, mention):
+            name, named_to = _name_after(text, mention, span)  # "引导约1亿人在…就近城镇化"
         elif out and (not name or name in words()["generic_names"]):
             name = out[-1][1]
-        elif not name and mention.unit is not None and mention.unit.unit_class == "count":
-            name = _name_after(text, mention, span)
         if not name:
             name = sentence_subject(_without_markers(text, span[0], mention.start, markers))
         out.append((phrase, name, shared))
-        boundary = _tail(text, mention.end)[2]
+        boundary = max(_tail(text, mention.end)[2], named_to)
     return out
 
 
@@ -219,13 +237,22 @@ def _run_length(text: str, mentions: list[Mention], index: int) -> int:
     return count
 
 
-def _name_after(text: str, mention: Mention, span: tuple[int, int]) -> str:
-    """The noun after a count: "建成 3 个省级产业园" counts 省级产业园."""
-    end = mention.end
+def _counts_next_noun(text: str, mention: Mention) -> bool:
+    """A count or a bare multiplier followed by a noun: "3个省级园区", "9亿多劳动力"."""
+    unit = mention.unit
+    if unit is None or not (unit.unit_class == "count" or (unit.unit is None and unit.surface)):
+        return False
+    after = text[_tail(text, mention.end)[2] : _tail(text, mention.end)[2] + 1]
+    return "\u4e00" <= after <= "\u9fff"
+
+
+def _name_after(text: str, mention: Mention, span: tuple[int, int]) -> tuple[str, int]:
+    """The noun after a count and where it ends: "建成 3 个省级产业园" counts 省级产业园."""
+    end = _tail(text, mention.end)[2]
     stop = end
-    while stop < span[1] and text[stop] not in ",;:。、\t\n" and stop - end < 20:
+    while stop < span[1] and text[stop] not in ",;:。、\t\n是" and stop - end < 20:
         stop += 1
-    return text[end:stop].strip("“”")
+    return text[end:stop].strip("“”"), stop
 
 
 def _without_markers(text: str, start: int, end: int, markers: list[YearMarker]) -> str:
