@@ -27,6 +27,7 @@ from planwatch.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
     MAX_DIGITS,
+    MAX_EXPONENT,
     chinese_quantity,
     parse_number,
     within_range,
@@ -147,6 +148,8 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
     first = match.group("first")
     chinese = not first[0].isdigit()
     before = text[max(0, match.start() - 6) : match.start()]
+    if chinese and not _may_count(text, match, first, before):
+        return None  # "一批", "进一步", "三大": most Chinese numerals are words (checked cheaply)
     if _is_date_or_code(text, match, first, chinese) or _LABEL_BEFORE.search(before):
         return None
     if _in_slogan(text, match.start(), match.end()):
@@ -196,7 +199,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
             return Rejected(match.start(), unit_at, following)
     if unit.unit_class == "relative" and not _CHANGE_BEFORE.search(before):
         return None  # "是十年前的2倍" compares two values; "增长5.4倍" is an increase
-    if not all(within_range(unit.to_base(v)) for v in (value, high or value, *parts)):
+    if not all(_base_in_range(unit, v) for v in (value, high or value, *parts)):
         return Rejected(match.start(), unit_at, "", "value_out_of_range")
     if chinese and not _chinese_counts(text, match, unit, multiplier):
         return None
@@ -275,6 +278,24 @@ def _is_garbled(text: str, match: re.Match[str], first: str) -> bool:
     return glued and len(first) > 1 and first[0] == "0" and first[1].isdigit()
 
 
+def _base_in_range(unit: UnitReading, value: Decimal) -> bool:
+    """``within_range(unit.to_base(value))``, without the conversion when the orders of
+    magnitude alone show it (almost always: the conversion is the costly part).
+
+    >>> trillion, hundred_million = read_unit("万亿元"), read_unit("亿元")
+    >>> _base_in_range(trillion, Decimal("1.5")), _base_in_range(hundred_million, Decimal("1e14"))
+    (True, False)
+    """
+    if not value.is_finite():
+        return False
+    factor = unit.unit.factor if unit.unit else Decimal(1)
+    if value.is_zero() or (
+        value.adjusted() + unit.multiplier.adjusted() + factor.adjusted() + 2 < MAX_EXPONENT
+    ):
+        return True  # each term is below 10**(adjusted+1): the product is below 1e20
+    return within_range(unit.to_base(value))
+
+
 def _is_bracketed(text: str, match: re.Match[str]) -> bool:
     plain = not (match.group("ratio") or match.group("second") or match.group("percent_of"))
     before = text[match.start() - 1 : match.start()] if match.start() else ""
@@ -348,6 +369,15 @@ def _in_slogan(text: str, start: int, end: int) -> bool:
         return False
     closes_between = any(text.find(q, left + 1, start) >= 0 for q in "”’")
     return not closes_between
+
+
+def _may_count(text: str, match: re.Match[str], first: str, before: str) -> bool:
+    """Whether a Chinese numeral can pass :func:`_chinese_counts`, before any conversion."""
+    if match.group("percent_of") or match.group("percent_of_high") or match.group("first_sign"):
+        return True
+    if "万" in first or "亿" in first or text.startswith(("个百分点", "百分点"), match.end()):
+        return True
+    return bool(_VERB_BEFORE.search(before))
 
 
 def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multiplier: str) -> bool:

@@ -64,7 +64,9 @@ _OCR_DOT = re.compile(
     """,
     re.VERBOSE,
 )
-_OCR_COMMA = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3}),(?=\d{1,2}[%‰])  # 21,7%", re.VERBOSE)
+# The comma first: a literal start is found fast; the digits before it are checked after.
+_OCR_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}[%‰])  # 21,7%", re.VERBOSE)
+_WHOLE_PART = re.compile(r"(?<![\d.,])\d{1,3}$  # the 21 of 21,7%", re.VERBOSE)
 
 
 def _ocr_decimal(folded: str) -> str:
@@ -83,7 +85,11 @@ def _ocr_decimal(folded: str) -> str:
 
     if "·" in folded or "・" in folded or "•" in folded:
         folded = _OCR_DOT.sub(dot, folded)
-    return _OCR_COMMA.sub(r"\g<whole>.", folded) if "," in folded else folded
+    def comma(match: re.Match[str]) -> str:
+        left = folded[max(0, match.start() - 5) : match.start()]
+        return "." if _WHOLE_PART.search(left) else ","
+
+    return _OCR_COMMA.sub(comma, folded)
 
 
 def _is_cjk(char: str) -> bool:
@@ -171,7 +177,9 @@ def _line_starts(original: str) -> tuple[int, ...]:
 def normalize(original: str) -> NormalText:
     """Build the normal form of a decoded plan text (see the module docstring)."""
     folded = _FULL_WIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), original)
-    folded = _ocr_decimal(folded.translate(_SIGNS))
+    if "\u2236" in folded:  # str.translate costs a dictionary look-up per character
+        folded = folded.translate(_SIGNS)
+    folded = _ocr_decimal(folded)
     pieces: list[str] = []
     origin: list[int] = []
     copied = 0  # folded[copied:] is not yet in pieces

@@ -74,6 +74,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
         issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
         context = heading_context(text, outline, paragraph.start)
         plan = _in_period(document_plan, text, outline, paragraph.start, context)
+        implied = _default_when(plan, context)
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:
@@ -82,7 +83,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
                 mentions = [m for m in items if isinstance(m, Mention)]
                 found = _sentence(
                     text, outline, plan, paragraph, (start, end), markers, mentions,
-                    carried or _default_when(plan, context),
+                    carried or implied,
                 )  # fmt: skip
                 dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
             except Exception as error:
