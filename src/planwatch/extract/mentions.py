@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from planwatch.extract.lexicon import alternation, lookup, words
@@ -99,24 +100,40 @@ class Rejected:
     code: RejectionCode = "unknown_unit"
 
 
-def _follows_ok() -> re.Pattern[str]:
-    tails = [w for items in words()["tails"].values() for w in items]
-    return re.compile(rf"(?:{alternation(tails)})?(?P<next>.?)", re.DOTALL)
-
-
-_FOLLOWS_OK = _follows_ok()
 _CONNECTORS = frozenset('和与及或、,.;:。;!?)）」》/\t\n”’"等为是的')
-_VERB_BEFORE = re.compile(
-    rf"(?:{alternation([*lookup('comparators'), *lookup('changes'), *words()['approximate']])})"
-    r"(?:到|至|为)?$"
-)
-_VERB_AFTER = re.compile(
-    alternation([w for w in (*lookup("comparators"), *lookup("changes")) if len(w) > 1])
-)
-_CHANGE_BEFORE = re.compile(rf"(?:{alternation(list(lookup('changes')))})$")
-_DOUBLINGS = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
-_DOUBLING = re.compile(alternation(list(_DOUBLINGS)))  # 翻一番 (+100%), 翻两番 (+300%)
-_LABEL_BEFORE = re.compile(rf"(?:{alternation(words()['labels'])})$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The vocabulary's words this module matches, compiled on first use (not at import)."""
+
+    follows_ok: re.Pattern[str]  # an optional tail (以上, 左右 …), then the next character
+    verb_before: re.Pattern[str]  # a comparator, change or 约 right before a number
+    verb_after: re.Pattern[str]  # "由9.1万公里增加到": a verb, not a noun, after a measure
+    change_before: re.Pattern[str]  # "增长5.4倍", "降低[13.5]"
+    doublings: dict[str, Decimal]  # 翻一番 → 100 (%)
+    doubling: re.Pattern[str]
+    label_before: re.Pattern[str]  # 专栏, 第 …
+
+
+@cache
+def _patterns() -> _Patterns:
+    comparators, changes = lookup("comparators"), lookup("changes")
+    tails = [w for items in words()["tails"].values() for w in items]
+    doublings = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
+    return _Patterns(
+        follows_ok=re.compile(rf"(?:{alternation(tails)})?(?P<next>.?)", re.DOTALL),
+        verb_before=re.compile(
+            rf"(?:{alternation([*comparators, *changes, *words()['approximate']])})(?:到|至|为)?$"
+        ),
+        verb_after=re.compile(alternation([w for w in (*comparators, *changes) if len(w) > 1])),
+        change_before=re.compile(rf"(?:{alternation(list(changes))})$"),
+        doublings=doublings,
+        doubling=re.compile(alternation(list(doublings))),
+        label_before=re.compile(rf"(?:{alternation(words()['labels'])})$"),
+    )
+
+
 _PLAN_ORDINAL_AFTER = re.compile(r"五(?:”|期间|时期|末|初|规划|计划|以来)")
 
 
@@ -138,8 +155,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if item is not None:
             found.append(item)
     doublings = [
-        Mention(m.start(), m.end(), _DOUBLINGS[m.group()], read_unit("%"), doubling=True)
-        for m in _DOUBLING.finditer(text, start, end)
+        Mention(m.start(), m.end(), _patterns().doublings[m.group()], read_unit("%"), doubling=True)
+        for m in _patterns().doubling.finditer(text, start, end)
     ]
     return sorted([*found, *doublings], key=lambda item: item.start) if doublings else found
 
@@ -150,7 +167,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
     before = text[max(0, match.start() - 6) : match.start()]
     if chinese and not _may_count(text, match, first, before):
         return None  # "一批", "进一步", "三大": most Chinese numerals are words (checked cheaply)
-    if _is_date_or_code(text, match, first, chinese) or _LABEL_BEFORE.search(before):
+    if _is_date_or_code(text, match, first, chinese) or _patterns().label_before.search(before):
         return None
     if _in_slogan(text, match.start(), match.end()):
         return None
@@ -197,7 +214,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
             return None  # an item number, a table cell or a Chinese word: nothing to report
         else:
             return Rejected(match.start(), unit_at, following)
-    if unit.unit_class == "relative" and not _CHANGE_BEFORE.search(before):
+    if unit.unit_class == "relative" and not _patterns().change_before.search(before):
         return None  # "是十年前的2倍" compares two values; "增长5.4倍" is an increase
     if not all(_base_in_range(unit, v) for v in (value, high or value, *parts)):
         return Rejected(match.start(), unit_at, "", "value_out_of_range")
@@ -250,7 +267,7 @@ def _is_unitless_value(text: str, match: re.Match[str], following: str) -> bool:
     if following[:1] not in _CLAUSE_END and following:
         return False
     before = text[max(0, match.start() - 6) : match.start()]
-    return bool(_VERB_BEFORE.search(before))
+    return bool(_patterns().verb_before.search(before))
 
 
 def _is_garbled(text: str, match: re.Match[str], first: str) -> bool:
@@ -319,7 +336,7 @@ def _bracketed(text: str, match: re.Match[str]) -> Mention | None:
     start = match.start() - (len(window) - found.start())
     if found.group("unit_name"):
         unit = read_unit(found.group("unit_name"))
-    elif _CHANGE_BEFORE.search(window[: found.start()]):
+    elif _patterns().change_before.search(window[: found.start()]):
         unit = read_unit("%")
     else:
         return None
@@ -377,7 +394,7 @@ def _may_count(text: str, match: re.Match[str], first: str, before: str) -> bool
         return True
     if "万" in first or "亿" in first or text.startswith(("个百分点", "百分点"), match.end()):
         return True
-    return bool(_VERB_BEFORE.search(before))
+    return bool(_patterns().verb_before.search(before))
 
 
 def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multiplier: str) -> bool:
@@ -386,7 +403,7 @@ def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multipli
     before = text[max(0, match.start() - 6) : match.start()]
     if multiplier and unit.unit is not None:
         return True
-    return bool(_VERB_BEFORE.search(before))
+    return bool(_patterns().verb_before.search(before))
 
 
 def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
@@ -394,12 +411,12 @@ def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
     bare multiplier counts it instead: "9亿多劳动力")."""
     if unit.unit_class == "count":
         return False
-    follow = _FOLLOWS_OK.match(text, unit_end)
+    follow = _patterns().follows_ok.match(text, unit_end)
     assert follow is not None  # the pattern matches the empty string
     nxt = follow.group("next")
     if not nxt or nxt in _CONNECTORS or not _is_han(nxt):
         return False
-    if _VERB_AFTER.match(text, follow.start("next")):
+    if _patterns().verb_after.match(text, follow.start("next")):
         return False  # "由9.1万公里增加到12万公里": a verb follows, not a noun
     ignore = words()["tails"]["ignore"]
     return not any(text.startswith(w, follow.start("next")) for w in ignore)

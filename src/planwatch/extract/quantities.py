@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Literal
 
 from planwatch.domain.issue import Issue
@@ -272,14 +273,16 @@ def _tail(text: str, at: int) -> tuple[Comparator | None, bool, int]:
     ignore = word_pattern("tails", "ignore").match(text, at)
     at_tail = ignore.end() if ignore else at
     tails = lookup("tails")
-    match = _TAIL.match(text, at_tail)
+    match = _tail_pattern().match(text, at_tail)
     if match is None or tails.get(match.group()) in (None, "ignore"):
         return None, False, at
     label = tails[match.group()]
     return label, label == "=", match.end()  # type: ignore[return-value]
 
 
-_TAIL = re.compile(alternation(list(lookup("tails"))))
+@cache
+def _tail_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(list(lookup("tails"))))
 
 
 def _when(
