@@ -787,7 +787,7 @@ CASES = [
         "N",
         "“十三五”期间,脱贫攻坚成果举世瞩目,5575万农村贫困人口实现脱贫。",
         Q("农村贫困人口", "5575", "万人", "=", 2020, "baseline"),
-        gap="a number before its noun with a measure unit (万) is not named",
+        gap="a bare multiplier before a noun of people is counted in 万, not 万人",
     ),
     case(
         "d-base-new",
@@ -1121,6 +1121,27 @@ CASES = [
     case(
         "i11-bare-multiplier-counts-noun", "N", "引导约1亿人在中西部地区就近城镇化。",
         Q("在中西部地区就近城镇化", "1", "亿人", "=", 2025, flags="~"),
+    ),
+    # 1950s–1990s report wording (values read off by hand; 担 = 50 公斤, 度 = 千瓦时).
+    case(
+        "i11-real-growth-per-year", "O", "农村居民人均纯收入平均每年实际增长百分之四至百分之五。",
+        Q("农村居民人均纯收入", "4", "%", ">=", 2000, flags="G", high="5"),
+    ),
+    case(
+        "i11-kwh-du", "O", "发电量拟定为二百二十四亿五千万度。",
+        Q("发电量", "224.5", "亿千瓦时", ">=", 2000),
+    ),
+    case(
+        "i11-dan", "O", "黄麻、洋麻增加约一百万担。",
+        Q("黄麻、洋麻", "100", "万担", "=", 2000, flags="+~"),
+    ),
+    case(
+        "i11-square-gongchi", "O", "住宅建设四千六百万平方公尺。",
+        Q("住宅建设", "4600", "万平方米", ">=", 2000),
+    ),
+    case(
+        "i11-count-after-verb", "N", "“十三五”期间,5575万农村贫困人口实现脱贫。",
+        Q("农村贫困人口", "5575", "万", "=", 2020, "baseline"),
     ),
     case(
         "i11-more-than", "N", "9亿多劳动力、1亿多专业技术人才是最大的资源。",

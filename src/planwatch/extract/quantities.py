@@ -217,8 +217,9 @@ def _phrases(
                 shared, pending = tuple(names[1:]), names[:1]  # "A、B分别减少8%": 8% each
         if pending and (phrase.distributes or not name):
             name = pending.pop(0)
-        elif not name and _counts_next_noun(text, mention):
-            name, named_to = _name_after(text, mention, span)  # "引导约1亿人在…就近城镇化"
+        elif (not name or _bare_multiplier(mention)) and _counts_next_noun(text, mention):
+            # "引导约1亿人在…就近城镇化"; "又有2897万农村贫困人口脱贫" counts 农村贫困人口
+            name, named_to = _name_after(text, mention, span)
         elif out and (not name or name in words()["generic_names"]):
             name = out[-1][1]
         if not name:
@@ -239,6 +240,11 @@ def _run_length(text: str, mentions: list[Mention], index: int) -> int:
     return count
 
 
+def _bare_multiplier(mention: Mention) -> bool:
+    """A number with a multiplier and no unit: "9亿(多劳动力)"."""
+    return mention.unit is not None and mention.unit.unit is None and bool(mention.unit.surface)
+
+
 def _counts_next_noun(text: str, mention: Mention) -> bool:
     """A count or a bare multiplier followed by a noun: "3个省级园区", "9亿多劳动力"."""
     unit = mention.unit
@@ -254,6 +260,8 @@ def _name_after(text: str, mention: Mention, span: tuple[int, int]) -> tuple[str
     stop = end
     while stop < span[1] and text[stop] not in ",;:。、\t\n是" and stop - end < 20:
         stop += 1
+    verb = _verb_pattern().search(text, end, stop)  # "5575万农村贫困人口实现脱贫"
+    stop = verb.start() if verb and verb.start() > end else stop
     return text[end:stop].strip("“”"), stop
 
 
@@ -278,6 +286,13 @@ def _tail(text: str, at: int) -> tuple[Comparator | None, bool, int]:
         return None, False, at
     label = tails[match.group()]
     return label, label == "=", match.end()  # type: ignore[return-value]
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    """Verbs that end a noun read after a count."""
+    verbs = [*lookup("comparators"), *lookup("changes"), *words()["qualitative_verbs"]]
+    return re.compile(alternation([v for v in verbs if len(v) > 1]))
 
 
 @cache
