@@ -82,6 +82,7 @@ class Mention:
     chinese: bool = False
     bracketed: bool = False  # [13.5]: a five-year cumulative value
     doubling: bool = False  # 翻一番: an increase of 100%
+    more_than: bool = False  # 1300多万人, 38万余人: more than the value
 
 
 RejectionCode = Literal["unknown_unit", "number_too_long", "value_out_of_range", "garbled_number"]
@@ -178,6 +179,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
     if not chinese and _is_garbled(text, match, first):
         return Rejected(match.start(), match.end(), "", "garbled_number")
     value, multiplier = chinese_quantity(first) if chinese else (parse_number(first), "")
+    more_than = False
     if value is None:
         return None
     high = None
@@ -199,6 +201,12 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
             unit_at += len(unit.surface) - len(multiplier)
         if not chinese and (unit is None or unit.surface == "个"):
             unit = _shared_unit(text, unit_at) or unit  # "提高3个和4个百分点", "3和4%"
+        if (unit is None or unit.unit is None) and text[unit_at : unit_at + 1] in ("多", "余"):
+            bare = unit.surface if unit else multiplier  # "1300多万人" / "38万余人"
+            whole = read_unit(bare + text[unit_at + 1 : unit_at + 13])
+            if whole is not None and whole.unit is not None and len(whole.surface) > len(bare):
+                unit_at += 1 + len(whole.surface) - len(bare) - (len(multiplier) if not unit else 0)
+                unit, more_than = whole, True
     parts: tuple[Decimal, ...] = ()
     if match.group("ratio"):
         read = [parse_number(p) for p in match.group("ratio")[1:].split(":")]
@@ -222,7 +230,10 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return None
     if unit.unit is not None and _qualifies_next_noun(text, unit_at, unit):
         return None  # "10亿元以上工业企业", "1:10,000地形图"
-    return Mention(match.start(), unit_at, value, None if parts else unit, high, parts, chinese)
+    return Mention(
+        match.start(), unit_at, value, None if parts else unit, high, parts, chinese,
+        more_than=more_than,
+    )  # fmt: skip
 
 
 # A unit written once for two numbers: the "个百分点" after the second of "3个和4个百分点".

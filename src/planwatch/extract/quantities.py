@@ -134,6 +134,8 @@ def _sentence(
         own = [m for m in markers if m.start >= (previous_end or 0)] if after_from else markers
         when = _when(text, outline, plan, own, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
+        if mention.more_than and comparator is None:
+            comparator = ">"  # "1300多万人": more than 1300 万人
         quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
         own_meaning = mention.bracketed or mention.doubling  # [13.5] / 翻一番 carry their own
         listed = previous_end is not None and not _CLAUSE_MARK.search(
