@@ -204,7 +204,7 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         if (unit is None or unit.unit is None) and text[unit_at : unit_at + 1] in ("多", "余"):
             bare = unit.surface if unit else multiplier  # "1300多万人" / "38万余人"
             whole = read_unit(bare + text[unit_at + 1 : unit_at + 13])
-            if whole is not None and whole.unit is not None and len(whole.surface) > len(bare):
+            if whole is not None and len(whole.surface) > len(bare):  # also "600多万下岗职工"
                 unit_at += 1 + len(whole.surface) - len(bare) - (len(multiplier) if not unit else 0)
                 unit, more_than = whole, True
     parts: tuple[Decimal, ...] = ()
@@ -374,6 +374,8 @@ def _is_date_or_code(text: str, match: re.Match[str], first: str, chinese: bool)
             return True
     if chinese and _PLAN_ORDINAL_AFTER.match(text, match.end() - 1):
         return True
+    if text.startswith(("世纪", "周年"), match.end()):
+        return True  # "21世纪", "50周年": dates, not quantities
     if ASCII_LETTER.match(before):
         return True
     return (
