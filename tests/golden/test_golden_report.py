@@ -37,7 +37,8 @@ def passage() -> list[Quantity]:
 
 def test_f1_and_attribute_accuracy() -> None:
     result = golden.score(passage(), DATA["quantities"], DATA["default_scope"])
-    # 27 of 28 found (one 翻一番 for two names without 分别 is a known gap); 24 of 27 right.
+    # 28 of 28 found; 25 right (城镇新增就业 not cumulative, two present-tense counts read as
+    # targets: the known gaps of docs/extraction.md).
     assert result.f1 >= 0.95, (result.missed, result.spurious)
     assert result.attribute_accuracy >= 0.85, result.wrong
 

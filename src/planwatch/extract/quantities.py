@@ -217,6 +217,9 @@ def _phrases(
             pending = split_names(name, run)
             if run == 1 and len(names := split_names(name, 1)) > 1:
                 shared, pending = tuple(names[1:]), names[:1]  # "A、B分别减少8%": 8% each
+        elif mention.doubling and name and len(names := split_names(name, 1)) > 1:
+            # "国内生产总值和城乡居民人均收入比2010年翻一番": each of them doubles
+            shared, name = tuple(names[1:]), names[0]
         if pending and (phrase.distributes or not name):
             name = pending.pop(0)
         elif (not name or _bare_multiplier(mention)) and _counts_next_noun(text, mention):
