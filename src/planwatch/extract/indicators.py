@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from planwatch.domain.quantity import IndicatorCandidate, IndicatorKind, Quantity
+from planwatch.domain.quantity import IndicatorCandidate, Quantity, judged_kind
 from planwatch.extract.aliases import qualifiers_differ
 
 SIMILAR = 0.75  # SequenceMatcher ratio above which two names are taken for one indicator
@@ -61,19 +61,6 @@ def _same_target(a: Quantity, b: Quantity) -> bool:
     names = a.indicator, b.indicator
     contained = names[0] in names[1] or names[1] in names[0]
     return contained and a.year == b.year and same_indicator(a, b)
-
-
-def indicator_kind(quantity: Quantity) -> IndicatorKind:
-    """How progress on the indicator is judged (DESIGN.md §2)."""
-    if quantity.growth_rate:
-        return "growth_rate"
-    if quantity.cumulative:
-        return "cumulative"
-    if quantity.change is not None:
-        return "change"
-    if quantity.comparator in ("<=", "<"):
-        return "ceiling"
-    return "level"
 
 
 def _key(quantity: Quantity) -> tuple[str, tuple[str, bool, bool, str | None]]:
@@ -141,7 +128,7 @@ def _candidate(targets: list[Quantity], baseline: Quantity | None) -> IndicatorC
         unit=first.unit,
         baseline=baseline,
         targets=tuple(targets),
-        kind=indicator_kind(first),
+        kind=judged_kind(first),
         lines=tuple(lines),
     )
 
