@@ -9,7 +9,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from conftest import Site, login, make_client
+from conftest import BULLETIN, Site, login, make_client
 
 # path template → (payload for the write, who besides admin may do it: "editor" of the
 # indicator's department, or "admin" only). {gdp} is led by 区统计局 (user "stats").
@@ -177,6 +177,27 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "admin",
     ),
     ("POST", "/tasks/import/confirm"): ({"data": {"items": "[]"}}, "admin"),
+    ("POST", "/indicators/{code}/annual-targets"): (
+        {"data": {"year": "2024", "value": "6.5", "comparator": "左右", "growth_rate": "true"}},
+        "editor",
+    ),
+    ("POST", "/review/annual-targets/{target_id}/approve"): (
+        {"data": {"version": "1"}},
+        "reviewer",
+    ),
+    ("POST", "/review/annual-targets/{target_id}/return"): (
+        {"data": {"version": "1", "comment": "请附文件"}},
+        "reviewer",
+    ),
+    ("POST", "/plans/{plan_id}/documents"): (
+        {"files": {"file": ("公报.txt", BULLETIN.encode(), "text/plain")}, "data": {}},
+        "editor",
+    ),
+    ("POST", "/documents/{document_id}/confirm"): ({"data": {}}, "editor"),
+    ("POST", "/api/v1/plans/{plan_id}/annual-targets/import"): (
+        {"files": {"file": ("t.csv", "指标编号,年份,目标值\nI005,2024,1000\n".encode(), "text/csv")}},
+        "editor",
+    ),
     ("POST", "/api/v1/auth/logout"): ({}, "anyone"),
     ("POST", "/logout"): ({}, "anyone"),
 }
@@ -191,6 +212,7 @@ def url(path: str, site: Site) -> str:
         note_id=site.note_id,
         username="deputy",
         project_id=site.project_id, kind="开工",
+        target_id=site.annual_target_id, document_id=site.document_id,
     )  # fmt: skip
 
 
@@ -258,11 +280,15 @@ def test_viewer_and_other_department_are_refused(
     payload, _ = WRITES[(method, path)]
     csrf = login(client, username)
     response = send(client, method, url(path, site), payload, csrf)
-    if path.endswith("/observations/import") and username == "reform":
+    if path.endswith(("/observations/import", "/annual-targets/import")) and username == "reform":
         # an editor may import a file, but each row for another department's indicator is refused
         assert response.status_code == 422 and response.json()["error"]["details"][0][
             "reason"
         ].startswith("无权")
+        return
+    if path.endswith("/documents") and username == "reform":
+        # an editor may upload a bulletin to review it; writing is limited on confirmation
+        assert response.status_code == 200, response.text
         return
     assert refused(response, 403, path), response.text
 

@@ -18,6 +18,7 @@ from planwatch.report import (
     file_name,
     render_report,
 )
+from planwatch.services.annual import rules_of
 from planwatch.services.delivery import plan_delivery
 from planwatch.services.overview import plan_overview
 from planwatch.services.plans import get_plan
@@ -53,7 +54,10 @@ def report(
         year = as_of
         if year is None and kind is ReportKind.FINAL:
             year = get_plan(opened, plan).period_end
-        overview = plan_overview(opened, plan, year, thresholds, pending=current.show_pending)
+        overview = plan_overview(
+            opened, plan, year, thresholds, annual_rules=rules_of(current),
+            pending=current.show_pending,
+        )  # fmt: skip
         with user_errors():
             delivery = plan_delivery(
                 opened,

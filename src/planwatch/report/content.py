@@ -25,6 +25,7 @@ from planwatch.assess import Overall
 from planwatch.domain.assessment import Status
 from planwatch.report import numbers
 from planwatch.report.adjustments import adjustments_section
+from planwatch.report.annual_targets import annual_target_section
 from planwatch.report.delivery import delivery_sections, final_tasks_section
 from planwatch.report.final import next_plan_section, problems_section
 from planwatch.report.judgement import (
@@ -260,9 +261,11 @@ def body_sections(
     """The numbered sections of a report of ``kind``, before the appendix."""
     adjusted = adjustments_section(overview)
     if kind is not ReportKind.FINAL:
+        annual = annual_target_section(overview) if kind is ReportKind.ANNUAL else None
         return (
             judgement(overview, kind, summary),
             indicator_section(overview, kind),
+            *((annual,) if annual else ()),
             *((adjusted,) if adjusted else ()),
             lagging_section(overview, kind),
             *delivery_sections(delivery, kind),

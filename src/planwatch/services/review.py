@@ -23,6 +23,7 @@ from planwatch.errors import Conflict, Forbidden, InvalidInput, Unauthorized, Ye
 from planwatch.services.audit import record
 from planwatch.services.users import Role
 from planwatch.store.models import (
+    AnnualTargetRecord,
     IndicatorRecord,
     ObservationRecord,
     Plan,
@@ -60,13 +61,15 @@ STATE_LABELS = {
 }
 
 
-Record = ObservationRecord | ProgressNote | ProgressReport
+Record = ObservationRecord | ProgressNote | ProgressReport | AnnualTargetRecord
 
 
 def entity_of(item: Record) -> str:
     """The audit log's name of a reviewed record's kind."""
     if isinstance(item, ObservationRecord):
         return "observation"
+    if isinstance(item, AnnualTargetRecord):
+        return "annual_target"
     return "progress_note" if isinstance(item, ProgressNote) else "progress_report"
 
 
@@ -99,7 +102,7 @@ def plans_of(session: Session, item: Record) -> list[int]:
     if isinstance(item, ObservationRecord):
         query = select(IndicatorRecord.plan_id).where(IndicatorRecord.series_id == item.series_id)
         return sorted(set(session.scalars(query)))
-    if isinstance(item, ProgressNote):
+    if isinstance(item, ProgressNote | AnnualTargetRecord):
         return [item.indicator.plan_id]
     return [item.task.plan_id]
 
@@ -248,6 +251,16 @@ def pending_notes(session: Session) -> list[ProgressNote]:
         select(ProgressNote)
         .where(ProgressNote.review_state == ReviewState.SUBMITTED)
         .order_by(ProgressNote.recorded_at, ProgressNote.id)
+    )
+    return list(session.scalars(query))
+
+
+def pending_annual_targets(session: Session) -> list[AnnualTargetRecord]:
+    """Every annual target (年度目标) revision waiting for review, oldest first."""
+    query = (
+        select(AnnualTargetRecord)
+        .where(AnnualTargetRecord.review_state == ReviewState.SUBMITTED)
+        .order_by(AnnualTargetRecord.recorded_at, AnnualTargetRecord.id)
     )
     return list(session.scalars(query))
 

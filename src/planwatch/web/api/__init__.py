@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from planwatch.web.api import (
+    annual,
     auth,
     comparison,
     departments,
@@ -19,7 +20,7 @@ from planwatch.web.api import (
 PREFIX = "/api/v1"
 MODULES = (
     plans, settings, comparison, indicators, search, departments, reports, projects, tasks,
-    review, auth,
+    review, auth, annual,
 )  # fmt: skip
 router = APIRouter()
 for module in MODULES:
