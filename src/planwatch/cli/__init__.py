@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from planwatch.cli import (
+    annual,
     assessment,
     assignments,
     comparison,
@@ -32,6 +33,7 @@ documents.register(app)
 corpus.register(app)
 growth.register(app)
 data.register(app)
+annual.register(app)
 plans.register(app)
 comparison.register(app)
 assessment.register(app)

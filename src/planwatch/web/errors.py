@@ -24,12 +24,14 @@ from planwatch.errors import (
     PlanwatchError,
     TooManyAttempts,
     Unauthorized,
+    YearLocked,
 )
 
 STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a 413
     ExtractionBudgetExceeded: 413,
     NotFound: 404,
     Unauthorized: 401,
+    YearLocked: 423,  # a Forbidden, but one an audited unlock lifts
     Forbidden: 403,
     Conflict: 409,
     InvalidInput: 422,
@@ -40,6 +42,7 @@ CODES = {
     401: "unauthorized",
     403: "forbidden",
     409: "conflict",
+    423: "locked",
     422: "invalid_input",
     400: "bad_request",
     405: "method_not_allowed",
@@ -90,7 +93,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, error: PlanwatchError) -> Response:
-        response = respond(request, status_of(error), str(error))
+        details = (
+            [{"current_version": error.current_version}]
+            if isinstance(error, Conflict) and error.current_version is not None
+            else None
+        )
+        response = respond(request, status_of(error), str(error), details)
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response

@@ -5,6 +5,8 @@ from fastapi import APIRouter
 from planwatch.web.pages import (
     account,
     admin,
+    annual,
+    assignments,
     browse,
     comparison,
     entry,
@@ -14,7 +16,9 @@ from planwatch.web.pages import (
     tasks,
 )
 
-MODULES = (browse, entry, account, plans, comparison, projects, review, admin, tasks)
+MODULES = (
+    browse, entry, account, plans, comparison, projects, review, admin, assignments, tasks, annual,
+)  # fmt: skip
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from planwatch.domain.assessment import Status
 from planwatch.errors import NotFound
 from planwatch.report import ReportFormat, ReportKind
+from planwatch.services.annual_targets import pending_targets
 from planwatch.services.departments import department_summaries
 from planwatch.services.observations import find_indicator
 from planwatch.services.overview import OTHER_CHAPTER, IndicatorView
@@ -164,6 +165,7 @@ def indicator_page(
             "view": view,
             "record": record,
             "can_edit": can_edit_indicator(auth.user, record),
+            "annual_pending": pending_targets(session, record),
             "context_lines": context_lines,
             "chart_json": json.dumps(trajectory(view), ensure_ascii=False),
             "years": list(
