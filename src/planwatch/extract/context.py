@@ -175,7 +175,7 @@ def heading_period(text: NormalText, outline: Outline, at: int) -> tuple[int, in
 
     >>> from planwatch.extract.outline import build_outline
     >>> from planwatch.extract.normalize import normalize
-    >>> text = normalize("一、“十三五”时期主要目标任务\n今后五年,森林覆盖率达到23%。")
+    >>> text = normalize("一、“十三五”时期主要目标任务\\n今后五年,森林覆盖率达到23%。")
     >>> heading_period(text, build_outline(text)[0], len(text.text) - 3)
     (2016, 2020)
     """

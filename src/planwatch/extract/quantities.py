@@ -199,7 +199,7 @@ def _sentence(
 
 _CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
 # "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
-_FROM_BEFORE = re.compile(r"(?:由|从)(?:人均|平均|每人|每年|每)?$  # 由9.1万公里, 从人均8.7万", re.X)
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:人均|平均|每人|每年|每)?$  # 由9.1万公里, 从人均8.7", re.X)
 _TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
 
 
