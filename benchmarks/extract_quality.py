@@ -2,7 +2,7 @@
 
 Input: src/planwatch/data/samples/jiangyang-14th-2022.txt and
 tests/golden/jiangyang_quantities.yaml; the "十三五" section of the 2016 national government
-work report (tests/data/plans/gov-work-report-2016.txt, lines 64–90) and
+work report (tests/data/reports/2016-2016年中华人民共和国国务院政府工作报告.txt, lines 64–90) and
 tests/golden/gov_report_2016_13th_plan.yaml (both written by hand). The report is extracted
 whole, as `planwatch extract` does, and scored on its passage; a second figure leaves the
 year out of the attributes. Run:

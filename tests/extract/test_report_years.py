@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from planwatch.domain.document import Document, DocumentFormat, DocumentKind, Source
 from planwatch.domain.quantity import Quantity
 from planwatch.services.extraction import extract_document
@@ -167,9 +165,8 @@ def test_the_size_of_the_country_is_no_result() -> None:
     assert read("在我们这样一个13亿人口的发展中国家，要扩大城乡就业。", 2009) == []
 
 
-@pytest.mark.xfail(strict=True, reason="多 inside a Chinese numeral (四亿零七百多万吨) is not read")
 def test_more_than_inside_a_chinese_numeral() -> None:
-    # 1985 report, line 24
+    # 1985 report, line 24: 四亿零七百多万 is more than 4.07 亿
     found = read("１９８４年，粮食产量达到四亿零七百多万吨。", 1985)
     assert [(q.value, q.unit) for q in found] == [(Decimal("4.07"), "亿吨")]
 

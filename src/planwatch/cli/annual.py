@@ -17,7 +17,7 @@ from planwatch.cli.data import (
     plain,
     session,
 )
-from planwatch.cli.documents import aligned
+from planwatch.cli.documents import KindOption, aligned
 from planwatch.read import read_document
 from planwatch.services.annual import annual_views, rules_of
 from planwatch.services.annual_targets import (
@@ -208,6 +208,7 @@ def observe_extract(
     year: Annotated[
         int | None, typer.Option("--year", help="文件年份(“今年”所指);省略时从标题识别。")
     ] = None,
+    kind: KindOption = None,
     dry_run: DryRun = False,
     yes: Annotated[
         bool, typer.Option("--yes", help="确认写入(待审核);省略时只显示核对表。")
@@ -231,6 +232,7 @@ def observe_extract(
             found,
             document,
             year=year,
+            kind=kind,
             allow_other_region=other_region,
             max_chars=current.max_extract_chars,
         )

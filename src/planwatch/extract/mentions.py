@@ -49,9 +49,6 @@ MENTION = re.compile(
     re.VERBOSE,
 )
 
-# "N多/N余" before a unit: a round number written as a floor (67700多亿元).
-_MORE_THAN = frozenset("多余")
-
 # What makes the number a date: 年 after a year, 月/日 after a day or month.
 DATE_AFTER = re.compile(r"年|月|日|号  # 2025年, 3月11日", re.VERBOSE)
 
@@ -194,8 +191,12 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         else:
             high = parse_number(second)
     unit_at = match.end()
-    if not chinese and text[unit_at : unit_at + 1] in _MORE_THAN:
-        unit_at += 1  # "67700多亿元", "400余万人": the number is a floor, the unit follows
+    if chinese and not high and _inner_more(text, unit_at):
+        # "四亿零七百多万吨": the 多 stands before the numeral's last multiplier (4.07 亿吨)
+        regrouped, regrouped_multiplier = chinese_quantity(first + text[unit_at + 1])
+        if regrouped is not None:
+            value, multiplier, more_than = regrouped, regrouped_multiplier, True
+            unit_at += 2
     if match.group("percent_of") or match.group("percent_of_high"):
         unit = read_unit("%")
     else:
@@ -239,6 +240,15 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         match.start(), unit_at, value, None if parts else unit, high, parts, chinese,
         more_than=more_than,
     )  # fmt: skip
+
+
+def _inner_more(text: str, at: int) -> bool:
+    """Whether 多/余 and a multiplier follow a Chinese numeral: "七百多万", "三千余亿".
+
+    >>> [(m.value, m.unit.name, m.more_than) for m in find_mentions("粮食产量达到四亿零七百多万吨")]
+    [(Decimal('4.07'), '亿吨', True)]
+    """
+    return text[at : at + 1] in ("多", "余") and text[at + 1 : at + 2] in ("万", "亿")
 
 
 # A unit written once for two numbers: the "个百分点" after the second of "3个和4个百分点".

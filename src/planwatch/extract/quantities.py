@@ -87,6 +87,9 @@ def find_quantities(
             default = _default_when(plan, context, anchor)
             if context == "baseline" and _reviews_five_years(text, outline, paragraph.start):
                 default = replace(default, since=anchor.year - 6)  # 由 A: five years before
+            named = heading_period(text, outline, paragraph.start) if context == "target" else None
+            if named is not None and named[1] > anchor.year:  # “十三五”时期主要目标任务: 2020
+                default = _When(named[1], True, explicit=False)
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:

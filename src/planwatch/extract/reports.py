@@ -114,6 +114,8 @@ def _growth_rate(text: NormalText, quantity: Quantity) -> Quantity:
     """A percentage after 增长/上涨/涨幅 is the year's growth rate (``growth_rate``, no change)."""
     if quantity.unit != "%" or quantity.change == "decrease" or quantity.cumulative:
         return quantity
+    if quantity.text.startswith("翻"):  # 翻一番: a doubling against a base year, not one year's
+        return quantity
     original = text.original
     before = original[max(0, quantity.start - GROWTH_CONTEXT) : quantity.start].rstrip()
     named = GROWTH_NAMES.search(quantity.indicator) and quantity.change is None

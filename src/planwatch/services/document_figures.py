@@ -23,10 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.annual import AnnualGoal
-from planwatch.domain.document import Document, DocumentFormat, Source
+from planwatch.domain.document import Document, DocumentFormat, DocumentKind, Source
 from planwatch.domain.quantity import Quantity
 from planwatch.errors import InvalidInput
 from planwatch.extract.aliases import canonical_name
+from planwatch.extract.document_kind import KIND_NAMES
 from planwatch.services.annual import RATE_UNIT, rate_series
 from planwatch.services.annual_targets import (
     Span,
@@ -50,13 +51,6 @@ from planwatch.store.models import (
     SourceDocument,
 )
 
-# The document's own year in its title: "江阳区2023年国民经济和社会发展统计公报",
-# "2024年政府工作报告", "关于2023年计划执行情况与2024年计划草案的报告" (the draft's year).
-TITLE_YEAR = re.compile(
-    r"""(?P<year>(?:19|20)\d{2}) \s* 年   # 2023年, 2024年1月10日
-    """,
-    re.VERBOSE,
-)
 # The region a title names before its year: "泸州市龙马潭区2023年国民经济和社会发展统计公报".
 TITLE_REGION = re.compile(
     r"""^ \s* (?P<region> [\u4e00-\u9fff]{1,20}? (?:省|自治区|市|自治州|州|盟|地区|区|县|旗|国) )
@@ -64,16 +58,13 @@ TITLE_REGION = re.compile(
     """,
     re.VERBOSE,
 )
-# A first line naming one of these dates the document: its title, or the session it is
-# delivered at ("2024年1月10日在…人民代表大会第四次会议上").
-YEAR_LINE_WORDS = ("公报", "报告", "计划", "草案", "会议上", "大会上")
-KIND_WORDS = (
-    ("统计公报", "bulletin"),
-    ("政府工作报告", "work_report"),
-    ("计划执行情况", "plan_report"),
-    ("计划草案", "plan_report"),
-)
 KIND_LABELS = {"bulletin": "统计公报", "work_report": "政府工作报告", "plan_report": "计划报告"}
+# The extraction's document kinds as the review table names them.
+KINDS = {
+    DocumentKind.STATISTICAL_BULLETIN: "bulletin",
+    DocumentKind.WORK_REPORT: "work_report",
+    DocumentKind.ANNUAL_PLAN_REPORT: "plan_report",
+}
 TITLE_LINES = 5
 # Words a bulletin puts before an indicator's name: "全年实现地区生产总值", "年末常住人口".
 LEADING_WORDS = (
@@ -177,24 +168,6 @@ class Confirmation:
     not_written: list[Figure] = field(default_factory=list)
 
 
-def document_year(text: str) -> int | None:
-    """The year a document states in its first lines (its title or its session line), or None.
-
-    >>> document_year("江阳区2023年国民经济和社会发展统计公报\\n泸州市江阳区统计局")
-    2023
-    >>> document_year("关于2023年计划执行情况与2024年计划草案的报告")
-    2024
-    >>> document_year("政府工作报告\\n——2024年1月10日在江阳区第十九届人民代表大会第四次会议上")
-    2024
-    >>> document_year("政府工作报告") is None
-    True
-    """
-    for line in [line for line in text.splitlines() if line.strip()][:TITLE_LINES]:
-        years = [int(m.group("year")) for m in TITLE_YEAR.finditer(line)]
-        if years and any(word in line for word in YEAR_LINE_WORDS):
-            return max(years)  # the draft's year of an annual plan report
-    return None
-
 
 def document_region(text: str) -> str | None:
     """The region the title names before its year, or None.
@@ -210,15 +183,6 @@ def document_region(text: str) -> str | None:
             return match.group("region")
     return None
 
-
-def document_kind(text: str) -> str:
-    """bulletin, work_report, plan_report, or "" (from the first lines).
-
-    >>> document_kind("江阳区2023年国民经济和社会发展统计公报")
-    'bulletin'
-    """
-    head = "\n".join(text.splitlines()[:TITLE_LINES])
-    return next((kind for word, kind in KIND_WORDS if word in head), "")
 
 
 def bare_name(name: str) -> str:
@@ -297,18 +261,26 @@ def read_figures(
     document: Document,
     *,
     year: int | None = None,
+    kind: DocumentKind | None = None,
     allow_other_region: bool = False,
     max_chars: int | None = None,
 ) -> DocumentReading:
     """Extract ``document`` and match its figures to ``plan``; writes nothing.
 
-    Raises InvalidInput when the document's year cannot be determined (pass ``year``) or when
-    it is about another region than the plan's (unless ``allow_other_region``).
+    The extraction recognises the kind (``kind`` overrides it) and reads the document's year
+    (``year`` overrides it), and dates every figure against it (docs/extraction.md, "Years
+    from the document"). Raises :class:`~planwatch.errors.DocumentYearUnknown` when the year
+    cannot be read (pass ``year``), InvalidInput for a document of another kind or about
+    another region than the plan's (unless ``allow_other_region``).
     """
-    extraction = extract_document(document, max_chars=max_chars)
-    doc_year = year or document_year(extraction.text.text)
-    if doc_year is None:
-        raise InvalidInput(f"{document.source.path}: 无法确定文件的年份,请用 --year 指定")
+    extraction = extract_document(document, max_chars=max_chars, kind=kind, year=year)
+    doc_year = extraction.document_year
+    if doc_year is None:  # a plan outline or a task division plan: no year's figures
+        raise InvalidInput(
+            f"{document.source.path}: 文档识别为{KIND_NAMES[extraction.kind.kind]}"
+            f"({extraction.kind.evidence}),不是统计公报、政府工作报告或计划报告;"
+            "确是其中之一请用 --kind 指定"
+        )
     region = extraction.plan.region or document_region(extraction.text.text)
     if not allow_other_region and not same_region(plan.region_name, region):
         raise InvalidInput(
@@ -316,12 +288,12 @@ def read_figures(
             f"「{plan.region_name}」;确属本地区请用 --other-region 确认"
         )
     quantities = extraction.findings.quantities
-    kind = document_kind(extraction.text.text)
+    kind_name = KINDS[extraction.kind.kind]
     names = _subjects(quantities)
     figures = []
     for number, (q, name) in enumerate(zip(quantities, names, strict=True), start=1):
-        figures.append(_figure(session, plan, number, q, name, doc_year, kind))
-    return DocumentReading(document, plan.id, doc_year, kind, region, tuple(figures))
+        figures.append(_figure(session, plan, number, q, name, doc_year, kind_name))
+    return DocumentReading(document, plan.id, doc_year, kind_name, region, tuple(figures))
 
 
 def _figure(
