@@ -28,7 +28,7 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "admin",
     ),
     ("POST", "/api/v1/plans/{plan_id}/observations/import"): (
-        {"files": {"file": ("d.csv", "指标编号,年份,数值\nI005,2023,900\n".encode(), "text/csv")}},
+        {"files": {"file": ("d.csv", "指标编号,年份,数值\nI005,2023,910\n".encode(), "text/csv")}},
         "editor",
     ),
     ("POST", "/indicators/{code}/observations"): (

@@ -25,6 +25,7 @@ from planwatch.errors import (
     TooManyAttempts,
     Unauthorized,
 )
+from planwatch.services.entry_checks import ImplausibleValue
 
 STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a 413
     ExtractionBudgetExceeded: 413,
@@ -90,7 +91,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, error: PlanwatchError) -> Response:
-        response = respond(request, status_of(error), str(error))
+        details: list[Any] | None = None
+        if isinstance(error, ImplausibleValue):
+            details = [{"check": c.code, "message": c.message} for c in error.checks]
+        response = respond(request, status_of(error), str(error), details)
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response

@@ -7,6 +7,7 @@ from planwatch.web.pages import (
     admin,
     browse,
     comparison,
+    downloads,
     entry,
     plans,
     projects,
@@ -14,7 +15,7 @@ from planwatch.web.pages import (
     tasks,
 )
 
-MODULES = (browse, entry, account, plans, comparison, projects, review, admin, tasks)
+MODULES = (downloads, browse, entry, account, plans, comparison, projects, review, admin, tasks)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)
