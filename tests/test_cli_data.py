@@ -151,7 +151,7 @@ def test_a_department_template_holds_only_its_indicators(env: Path) -> None:
     run("department", "add", "区文旅局")
     assert run("indicator", "edit", "旅游综合收入", "--department", "区文旅局")[0] == 0
     path = env / "文旅.csv"
-    code, out, _ = run("template", "-o", str(path), "--department", "区文旅局")
+    code, _, _ = run("template", "-o", str(path), "--department", "区文旅局")
     assert code == 0
     names = {row.split(",")[1] for row in path.read_text("utf-8-sig").splitlines()[1:]}
     assert names == {"旅游综合收入"}
