@@ -9,13 +9,26 @@ from planwatch.web.pages import (
     comparison,
     downloads,
     entry,
+    grid,
     plans,
     projects,
     review,
     tasks,
 )
 
-MODULES = (downloads, browse, entry, account, plans, comparison, projects, review, admin, tasks)
+MODULES = (
+    downloads,
+    browse,
+    entry,
+    grid,
+    account,
+    plans,
+    comparison,
+    projects,
+    review,
+    admin,
+    tasks,
+)
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)

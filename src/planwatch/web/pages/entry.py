@@ -18,7 +18,7 @@ from planwatch.services.observations import (
     set_progress_note,
 )
 from planwatch.services.review import entry_state
-from planwatch.services.users import can_administer, can_edit_indicator, require_edit
+from planwatch.services.users import require_edit
 from planwatch.settings import Settings
 from planwatch.store.models import Plan
 from planwatch.web.deps import (
@@ -33,6 +33,7 @@ from planwatch.web.deps import (
 from planwatch.web.format import number as number_text
 from planwatch.web.pages.browse import PlanQuery, indicator_context
 from planwatch.web.pages.context import chosen_plan, render
+from planwatch.web.pages.grid import entry_context, grid_context
 
 router = APIRouter()
 
@@ -54,18 +55,10 @@ def entry_page(
     except NotFound:
         if plan is not None:
             raise
-    editable = [i for i in chosen.indicators if can_edit_indicator(auth.user, i)] if chosen else []
-    return render(
-        request,
-        session,
-        auth,
-        "entry.html",
-        {
-            "plan": chosen,
-            "editable": editable,
-            "is_admin": can_administer(auth.user),
-        },
-    )
+    context = entry_context(session, auth, chosen)
+    if chosen is not None and auth.user is not None:
+        context |= grid_context(chosen, auth.user)
+    return render(request, session, auth, "entry.html", context)
 
 
 @router.post("/indicators/{code}/observations", response_model=None)
