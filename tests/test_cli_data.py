@@ -157,3 +157,21 @@ def test_a_department_template_holds_only_its_indicators(env: Path) -> None:
     assert names == {"旅游综合收入"}
     code, _, err = run("template", "-o", str(path), "--department", "区农业局")
     assert code == 2 and "区文旅局" in err
+
+
+def test_indicator_metadata_is_set_from_the_cli(env: Path) -> None:
+    run("sample")
+    code, _, _ = run("indicator", "edit", "GDP", "--definition", "常住单位生产活动的最终成果",
+                     "--measure-note", "按现价计算", "--frequency", "季度")  # fmt: skip
+    assert code == 0
+    from planwatch.services.observations import find_indicator
+    from planwatch.services.plans import get_plan
+    from planwatch.settings import Settings
+    from planwatch.store.database import Database
+
+    database = Database(Settings().database_url)
+    with database.session() as session:
+        gdp = find_indicator(get_plan(session, None), "GDP")
+        assert (gdp.definition, gdp.measure_note, gdp.frequency, gdp.contact) == (
+            "常住单位生产活动的最终成果", "按现价计算", "季度", "")  # fmt: skip
+    database.dispose()

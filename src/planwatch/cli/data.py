@@ -189,6 +189,11 @@ def indicator_edit(
     stretch: Annotated[str | None, typer.Option(help="力争目标值。")] = None,
     department: Annotated[str | None, typer.Option(help="牵头单位。")] = None,
     confirm: Annotated[bool, typer.Option("--confirm", help="确认该指标。")] = False,
+    definition: Annotated[str | None, typer.Option(help="指标解释。")] = None,
+    measure_note: Annotated[str | None, typer.Option(help="统计口径。")] = None,
+    data_source: Annotated[str | None, typer.Option(help="数据来源。")] = None,
+    frequency: Annotated[str | None, typer.Option(help="更新频率,如 年度、季度。")] = None,
+    contact: Annotated[str | None, typer.Option(help="联系人及电话。")] = None,
 ) -> None:
     """修改并确认一项指标;每次修改记入审计日志。"""
     changes = IndicatorChanges(
@@ -205,6 +210,11 @@ def indicator_edit(
         stretch_value=decimal_option("--stretch", stretch),
         department=department,
         confirmed=True if confirm else None,
+        definition=definition,
+        measure_note=measure_note,
+        data_source=data_source,
+        frequency=frequency,
+        contact=contact,
     )
     current = settings()
     with session(current) as opened:

@@ -70,6 +70,11 @@ class IndicatorUpdate(BaseModel):
     stretch_value: Amount | None = None
     department: CleanText | None = Field(default=None, max_length=100)
     confirmed: bool | None = None
+    definition: CleanText | None = Field(default=None, max_length=4000)
+    measure_note: CleanText | None = Field(default=None, max_length=4000)
+    data_source: CleanText | None = Field(default=None, max_length=300)
+    frequency: CleanText | None = Field(default=None, max_length=20)
+    contact: CleanText | None = Field(default=None, max_length=200)
 
 
 def _view(
