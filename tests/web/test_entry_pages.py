@@ -157,3 +157,19 @@ def test_error_pages_name_who_is_signed_in(client: TestClient, site: Site) -> No
                             data=form(login(client, "stats"), site, year="2023", value="1"))  # fmt: skip
     assert forbidden.status_code == 403 and '<span class="who">stats</span>' in forbidden.text
     assert csrf is not None
+
+
+def test_an_import_with_an_implausible_value_needs_confirm(client: TestClient, site: Site) -> None:
+    csrf = login(client, "admin")
+    data = "指标编号,指标名称,年份,数值\nI009,旅游综合收入,2021,15600\n".encode()
+    path = f"/api/v1/plans/{site.plan_id}/observations/import"
+    refused = client.post(path, headers={"X-CSRF-Token": csrf},
+                          files={"file": ("d.csv", data, "text/csv")})  # fmt: skip
+    assert refused.status_code == 422
+    detail = refused.json()["error"]["details"][0]
+    assert (detail["row"], detail["column"]) == (2, "数值") and "179.3 倍" in detail["reason"]
+    assert stored(site, "旅游综合收入", 2021) is None
+    saved = client.post(path, params={"confirm": "true"}, headers={"X-CSRF-Token": csrf},
+                        files={"file": ("d.csv", data, "text/csv")})  # fmt: skip
+    assert saved.status_code == 200 and saved.json()["added"] == 1
+    assert stored(site, "旅游综合收入", 2021) == (Decimal(15600), "approved", "jump")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from planwatch.services.overview import IndicatorView
+from planwatch.web.labels import comparator_symbol
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -85,7 +86,7 @@ def chart_rows(view: IndicatorView) -> list[dict[str, Any]]:
         if baseline and baseline[0] == year:
             notes.append(f"基期 {_text(baseline[1])}")
         if target and target["year"] == year:
-            notes.append(f"目标 {target['comparator']} {_text(target['value'])}")
+            notes.append(f"目标 {comparator_symbol(target['comparator'])} {_text(target['value'])}")
         found = observed.get(year)
         if found and found[2] == "preliminary":
             notes.append("初步数")

@@ -98,6 +98,18 @@ def threshold_rows(thresholds: Mapping[str, str]) -> list[tuple[str, str]]:
     ]
 
 
+SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "≈"}
+
+
+def comparator_symbol(comparator: str) -> str:
+    """A comparator as a reader writes it: ">=" → "≥", "=" (左右) → "≈".
+
+    >>> comparator_symbol(">="), comparator_symbol("=")
+    ('≥', '≈')
+    """
+    return SYMBOLS.get(comparator, comparator)
+
+
 def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind)
 
@@ -106,6 +118,7 @@ FILTERS = {
     "input_rows": input_rows,
     "threshold_rows": threshold_rows,
     "kind_name": kind_name,
+    "cmp": comparator_symbol,
     "check_labels": check_labels,
     "origin_name": lambda origin: ORIGIN_NAMES.get(origin, origin),
 }

@@ -38,7 +38,7 @@ function trajectoryChart(element) {
   if (d.projection.length) series.push({ name: "趋势预测", type: "line", data: d.projection, lineStyle: { type: "dotted", color: "#e0a800", width: 2 }, itemStyle: { color: "#e0a800" } });
   if (d.baseline) series.push({ name: "基期", type: "scatter", data: [d.baseline], symbol: "diamond", symbolSize: 12, itemStyle: { color: "#66788a" } });
   const marks = [];
-  if (d.target) marks.push({ yAxis: d.target.value, name: "目标", lineStyle: { color: "#c62828" }, label: { formatter: "目标 " + d.target.comparator + " " + d.target.value } });
+  if (d.target) marks.push({ yAxis: d.target.value, name: "目标", lineStyle: { color: "#c62828" }, label: { formatter: "目标 " + ({ ">=": "≥", "<=": "≤", "=": "≈" }[d.target.comparator] || d.target.comparator) + " " + d.target.value } });
   if (d.stretch) marks.push({ yAxis: d.stretch.value, name: "力争", lineStyle: { color: "#c62828", type: "dashed" }, label: { formatter: "力争 " + d.stretch.value } });
   if (series.length && marks.length) series[0].markLine = { symbol: "none", data: marks };
   if (!series[0].data.length && marks.length) series[0].data = [];
