@@ -88,6 +88,8 @@ def test_the_api_answers_422_with_the_checks_unless_confirmed(
                            headers=headers)  # fmt: skip
     assert response.status_code == 201
     assert stored(site, "旅游综合收入", 2021) == (Decimal(15600), "approved", "jump")
+    revisions = response.json()["indicator"]["revisions"]
+    assert [r["confirmed_checks"] for r in revisions if r["year"] == 2021] == [["jump"]]
 
 
 def test_the_grid_shows_ones_own_indicators_and_saves_changed_cells(
