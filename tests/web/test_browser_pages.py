@@ -59,6 +59,7 @@ def test_overview_and_indicator(sized: tuple[Page, int], server: str) -> None:  
     expect(page.locator("#formula")).to_contain_text("水平值目标")
     page.locator("#chart-panel").scroll_into_view_if_needed()
     shot(page, width, "indicator-table")
+    no_sideways_scroll(page, width)
     page.locator("#metadata").scroll_into_view_if_needed()
     shot(page, width, "indicator-metadata")
 
