@@ -69,9 +69,16 @@ class ExtractionBudgetExceeded(InvalidInput):
 class Conflict(PlanwatchError):
     """Someone else changed the same record at the same moment; the caller may retry.
 
-    >>> str(Conflict("该数据刚被他人修改,请刷新后重试"))
-    '该数据刚被他人修改,请刷新后重试'
+    ``current_version``, when known, is the record's version now: a client reloads with it.
+
+    >>> error = Conflict("该数据刚被他人修改,请刷新后重试", current_version=3)
+    >>> str(error), error.current_version
+    ('该数据刚被他人修改,请刷新后重试', 3)
     """
+
+    def __init__(self, message: str, current_version: int | None = None) -> None:
+        super().__init__(message)
+        self.current_version = current_version
 
 
 class UnknownDepartment(InvalidInput):

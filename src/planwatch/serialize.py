@@ -10,6 +10,7 @@ from planwatch.domain.assessment import Assessment
 from planwatch.domain.comparison import NodeRef, TargetRef
 from planwatch.domain.indicator import Indicator
 from planwatch.services.alignment import Alignment
+from planwatch.services.annual import AnnualView
 from planwatch.services.continuity import Continuity
 from planwatch.services.diff import VersionDiff
 from planwatch.services.extraction import json_number
@@ -172,6 +173,30 @@ def view_json(view: IndicatorView, *, full: bool) -> dict[str, Any]:
     return out
 
 
+def annual_json(view: AnnualView) -> dict[str, Any]:
+    """An annual target (年度目标) with its verdict: 完成 / 未完成 / 无数据 and the gap."""
+    result = view.assessment
+    return {
+        "code": view.code,
+        "year": view.year,
+        "comparator": view.goal.comparator,
+        "value": plain(view.goal.value),
+        "unit": view.goal.unit,
+        "growth_rate": view.goal.growth_rate,
+        "approximate": view.goal.approximate,
+        "target": view.target,
+        "source": view.source,
+        "sentence": view.sentence,
+        "status": result.status.value,
+        "label": result.status.label,
+        "actual": plain(result.actual),
+        "basis": result.basis,
+        "gap": plain(result.gap),
+        "tolerance": plain(result.tolerance),
+        "formula": result.formula,
+    }
+
+
 def overview_json(overview: PlanOverview) -> dict[str, Any]:
     return {
         "plan": {
@@ -189,6 +214,7 @@ def overview_json(overview: PlanOverview) -> dict[str, Any]:
         "data_until": overview.data_until.isoformat() if overview.data_until else None,
         "thresholds": overview.thresholds.as_mapping(),
         "indicators": [view_json(view, full=False) for view in overview.indicators],
+        "annual_targets": [annual_json(view) for view in overview.annual],
     }
 
 

@@ -59,6 +59,13 @@ class Settings(BaseSettings):
     max_evidence_bytes: int = Field(default=10 * MEGABYTE, gt=0)
     """Largest evidence file a progress report may carry (PLANWATCH_MAX_EVIDENCE_BYTES)."""
 
+    annual_tolerance_points: str = Field(default="0.5", pattern=r"^\d+(\.\d+)?$")
+    """How far an approximate (左右) annual target of a rate or percentage may be missed and
+    still count as met, in percentage points (PLANWATCH_ANNUAL_TOLERANCE_POINTS)."""
+
+    annual_tolerance_share: str = Field(default="0.02", pattern=r"^\d+(\.\d+)?$")
+    """The same for a level target, as a share of the target (PLANWATCH_ANNUAL_TOLERANCE_SHARE)."""
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, gt=0, lt=65536)
 

@@ -8,6 +8,10 @@ Attribute accuracy = share of matched quantities whose kind, year, comparator, c
 growth_rate, stretch, change, scope (when the golden names one, else the plan's default),
 base_value (when given) all agree and whose indicator name contains the golden substring or
 is contained in it.
+
+A golden file may score a passage of a document only (``lines: [first, last]``): extracted
+quantities outside it are left out before matching. ``default_scope`` is the scope a
+quantity has when the golden entry names none (全区 for the district sample).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import yaml
 from planwatch.domain.quantity import Quantity
 
 GOLDEN = Path(__file__).parent / "jiangyang_quantities.yaml"
+REPORT_2016 = Path(__file__).parent / "gov_report_2016_13th_plan.yaml"
 DEFAULT_SCOPE = "全区"
 
 
@@ -31,8 +36,27 @@ def load(path: Path = GOLDEN) -> dict[str, Any]:
     return data
 
 
-def attribute_errors(found: Quantity, expected: dict[str, Any]) -> list[str]:
-    """The attributes of a matched quantity that disagree with the golden entry."""
+def document_path(golden_file: Path, data: dict[str, Any]) -> Path:
+    """The document a golden file describes (``document:``, relative to the golden file)."""
+    return (golden_file.parent / data["document"]).resolve()
+
+
+def in_passage(found: Sequence[Quantity], data: dict[str, Any]) -> list[Quantity]:
+    """The quantities on the lines the golden file scores (all of them without ``lines``)."""
+    if "lines" not in data:
+        return list(found)
+    first, last = data["lines"]
+    return [q for q in found if first <= q.line <= last]
+
+
+def attribute_errors(
+    found: Quantity,
+    expected: dict[str, Any],
+    default_scope: str = DEFAULT_SCOPE,
+    ignore: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The attributes of a matched quantity that disagree with the golden entry
+    (``ignore``: attribute names left out, e.g. ``{"year"}`` for a second figure)."""
     wrong = []
     want = {
         "kind": expected["kind"],
@@ -42,10 +66,10 @@ def attribute_errors(found: Quantity, expected: dict[str, Any]) -> list[str]:
         "growth_rate": expected.get("growth_rate", False),
         "stretch": expected.get("stretch", False),
         "change": expected.get("change"),
-        "scope": expected.get("scope", DEFAULT_SCOPE),
+        "scope": expected.get("scope", default_scope),
     }
     for name, value in want.items():
-        if getattr(found, name) != value:
+        if name not in ignore and getattr(found, name) != value:
             wrong.append(f"{name}: {getattr(found, name)!r} != {value!r}")
     if "base_value" in expected and found.base_value != Decimal(str(expected["base_value"])):
         wrong.append(f"base_value: {found.base_value} != {expected['base_value']}")
@@ -87,7 +111,12 @@ def _key(line: int, value: Decimal, unit: str) -> tuple[int, Decimal, str]:
     return line, value, unit
 
 
-def score(found: Sequence[Quantity], golden: list[dict[str, Any]]) -> Score:
+def score(
+    found: Sequence[Quantity],
+    golden: list[dict[str, Any]],
+    default_scope: str = DEFAULT_SCOPE,
+    ignore: frozenset[str] = frozenset(),
+) -> Score:
     result = Score(extracted=len(found), expected=len(golden))
     pool: dict[tuple[int, Decimal, str], list[dict[str, Any]]] = {}
     for entry in golden:
@@ -100,7 +129,7 @@ def score(found: Sequence[Quantity], golden: list[dict[str, Any]]) -> Score:
             continue
         entry = candidates.pop(0)
         result.matched += 1
-        errors = attribute_errors(quantity, entry)
+        errors = attribute_errors(quantity, entry, default_scope, ignore)
         if errors:
             result.wrong.append((quantity.line, quantity.text, errors))
         else:

@@ -15,6 +15,9 @@ from decimal import Decimal
 import pytest
 from fastapi.testclient import TestClient
 
+from planwatch.read import read_bytes
+from planwatch.services.annual_targets import TargetEntry, add_annual_target
+from planwatch.services.document_figures import read_figures, stored_document
 from planwatch.services.indicators import department
 from planwatch.services.observations import add_observation, find_indicator, set_progress_note
 from planwatch.services.plans import get_plan
@@ -26,6 +29,10 @@ from planwatch.store.models import ProgressReport, ProjectRecord, TaskRecord, Ta
 from planwatch.web.app import create_app
 
 PASSWORD = "correct-horse-42"
+BULLETIN = """泸州市江阳区2023年国民经济和社会发展统计公报
+2023年,全区实现地区生产总值8123000万元,比上年增长6.1%。
+2023年,全区社会消费品零售总额482亿元,比上年增长9.2%。
+"""
 USERS = {
     "admin": ("admin", None),
     "stats": ("editor", "区统计局"),
@@ -45,6 +52,8 @@ class Site:
     report_id: int  # 统计局's submitted 2023 report on task T001 (led by 区统计局)
     note_id: int  # 统计局's submitted 2022 reasons and measures for GDP
     project_id: int = 0  # a major project led by 区统计局, 2021-2025, 10000 万元
+    annual_target_id: int = 0  # 统计局's submitted 2023 annual target for GDP: 增长 6.5% 左右
+    document_id: int = 0  # an uploaded bulletin (BULLETIN) kept for review, nothing written
 
 
 @pytest.fixture
@@ -74,10 +83,16 @@ def site(database: Database) -> Site:
             department=gdp.department, box_key="box:十四五区域合作开放重大项目及重要事项",
         )  # fmt: skip
         session.add(project)
+        target = add_annual_target(session, gdp, TargetEntry(2023, "=", Decimal("6.5"), "%",
+                                   True, True), "stats", review="submitted")  # fmt: skip
+        bulletin = read_bytes(BULLETIN.encode(), name="公报.txt", max_bytes=1 << 20)
+        kept = stored_document(session, read_figures(session, plan, bulletin), "stats")
         session.flush()
+        assert target is not None
         return Site(
-            database, plan.id, gdp.id, trade.id, submitted.id, report.id, note.id, project.id
-        )
+            database, plan.id, gdp.id, trade.id, submitted.id, report.id, note.id, project.id,
+            target.id, kept.id,
+        )  # fmt: skip
 
 
 def make_client(site: Site, **settings: object) -> TestClient:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from planwatch.assess.projects import ProjectJudgement, ProjectThresholds, judge_project
 from planwatch.domain.assessment import Light
-from planwatch.domain.project import MilestoneKind, ProjectStatus, RegisteredProject
+from planwatch.domain.project import MilestoneKind, Project, ProjectStatus, RegisteredProject
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,11 @@ class LaggingProject:
     department: str
     light: Light
     reasons: tuple[str, ...]  # the formulas of the yellow and red signals
+    judgement: ProjectJudgement | None = None  # what a report words its reasons from
+    project: Project | None = None
+    progress: str = ""  # the newest 形象进度 reported by as_of
+    rating: str = ""  # the current delivery confidence rating and its reason
+    rating_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +86,19 @@ def project_summary(
         boxes.setdefault(entry.box or "未关联专栏", []).append((entry, judgement))
     lagging = sorted(
         (
-            LaggingProject(e.project.code, e.project.name, e.box, e.department, j.light, j.reasons)
+            LaggingProject(
+                e.project.code,
+                e.project.name,
+                e.box,
+                e.department,
+                j.light,
+                j.reasons,
+                j,
+                e.project,
+                _progress(e.project, as_of),
+                e.rating,
+                e.rating_reason,
+            )
             for e, j in judged
             if j.light in (Light.RED, Light.YELLOW)
         ),
@@ -118,3 +135,9 @@ def _in_year(entry: RegisteredProject, kind: MilestoneKind, as_of: date) -> bool
         milestone and milestone.actual and milestone.actual.year == as_of.year
         and milestone.actual <= as_of
     )  # fmt: skip
+
+
+def _progress(project: Project, as_of: date) -> str:
+    """The newest non-empty 形象进度 of a report dated by ``as_of``."""
+    texts = [r.progress for r in project.reports if r.period_end <= as_of and r.progress.strip()]
+    return texts[-1].strip() if texts else ""

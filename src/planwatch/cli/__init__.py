@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from planwatch.cli import (
+    annual,
     assessment,
     assignments,
     comparison,
@@ -30,6 +31,7 @@ __all__ = ["app", "main"]
 documents.register(app)
 corpus.register(app)
 data.register(app)
+annual.register(app)
 plans.register(app)
 comparison.register(app)
 assessment.register(app)

@@ -10,6 +10,7 @@ import typer
 from planwatch.assess.thresholds import Thresholds
 from planwatch.cli.app import PlanOption, fail, settings, user_errors
 from planwatch.cli.data import session
+from planwatch.cli.projects import thresholds as project_thresholds
 from planwatch.report import (
     ReportFormat,
     ReportKind,
@@ -17,6 +18,8 @@ from planwatch.report import (
     file_name,
     render_report,
 )
+from planwatch.services.annual import rules_of
+from planwatch.services.delivery import plan_delivery
 from planwatch.services.overview import plan_overview
 from planwatch.services.plans import get_plan
 
@@ -51,9 +54,20 @@ def report(
         year = as_of
         if year is None and kind is ReportKind.FINAL:
             year = get_plan(opened, plan).period_end
-        overview = plan_overview(opened, plan, year, thresholds)
+        overview = plan_overview(
+            opened, plan, year, thresholds, annual_rules=rules_of(current),
+            pending=current.show_pending,
+        )  # fmt: skip
+        with user_errors():
+            delivery = plan_delivery(
+                opened,
+                get_plan(opened, plan),
+                overview.as_of,
+                project_thresholds(current),
+                current.show_pending,
+            )
     with user_errors():
-        data = render_report(overview, kind, fmt)
+        data = render_report(overview, kind, fmt, delivery)
     path = output or Path(file_name(overview, kind, fmt))
     try:
         path.write_bytes(data)

@@ -114,3 +114,5 @@ class RegisteredProject:
     project: Project
     box: str = ""
     department: str = ""
+    rating: str = ""  # a person's current delivery confidence rating (绿 … 红), if any
+    rating_reason: str = ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 from planwatch.domain.issue import Issue
 
@@ -74,6 +74,42 @@ class QuantityFindings:
 
 
 IndicatorKind = Literal["level", "growth_rate", "cumulative", "ceiling", "floor", "change"]
+
+
+class TargetFlags(Protocol):
+    """What decides how a target is judged: a found :class:`Quantity` or a stored row."""
+
+    @property
+    def growth_rate(self) -> bool: ...
+    @property
+    def cumulative(self) -> bool: ...
+    @property
+    def change(self) -> str | None: ...
+    @property
+    def comparator(self) -> str: ...
+
+
+def judged_kind(target: TargetFlags) -> IndicatorKind:
+    """How progress on a target is judged, from its flags (DESIGN.md §2).
+
+    The flags are read in this order: a growth rate, a cumulative sum, a change, a ceiling;
+    anything else is a level.
+
+    >>> from types import SimpleNamespace as T
+    >>> judged_kind(T(growth_rate=False, cumulative=False, change=None, comparator="<="))
+    'ceiling'
+    >>> judged_kind(T(growth_rate=False, cumulative=True, change="increase", comparator=">="))
+    'cumulative'
+    """
+    if target.growth_rate:
+        return "growth_rate"
+    if target.cumulative:
+        return "cumulative"
+    if target.change is not None:
+        return "change"
+    if target.comparator in ("<=", "<"):
+        return "ceiling"
+    return "level"
 
 
 @dataclass(frozen=True, slots=True)

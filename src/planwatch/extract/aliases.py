@@ -7,7 +7,7 @@ name contains the other.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -76,13 +76,21 @@ def qualifiers_differ(a: str, b: str) -> bool:
     >>> qualifiers_differ("城市建成区面积", "城市建成区")
     False
     """
+    return _qualifier_signature(a) != _qualifier_signature(b)
+
+
+@lru_cache(maxsize=65536)
+def _qualifier_signature(name: str) -> tuple[bool, ...]:
+    """Which qualifiers a name carries, each consumed once found (cached: a document
+    compares the same names many times)."""
     qualifiers, _ = _identity()
-    x, y = a, b
+    found = []
     for word in qualifiers:  # longest first, so 规模以上 is consumed before 上
-        if (word in x) != (word in y):
-            return True
-        x, y = x.replace(word, "\0"), y.replace(word, "\0")
-    return False
+        present = word in name
+        found.append(present)
+        if present:
+            name = name.replace(word, "\0")
+    return tuple(found)
 
 
 def same_name(a: str, b: str) -> bool:

@@ -16,7 +16,9 @@ from typing import Literal
 
 from planwatch.domain.outline import NodeKind, Outline
 from planwatch.extract.lexicon import alternation, words
+from planwatch.extract.metadata import plan_number_period
 from planwatch.extract.normalize import NormalText
+from planwatch.extract.numbers import PLAN_ORDINAL, plan_ordinal
 
 SENTENCE_END = re.compile(r"[。;!?]+  # 。 ; ! ? end a sentence", re.VERBOSE)
 # Where an over-long sentence may be cut: after a clause mark, "…达到1000亿元," / "、".
@@ -164,6 +166,28 @@ def heading_context(
             return "target"
         if any(w in title for w in vocab["baseline_headings"]):
             return "baseline"
+    return None
+
+
+def heading_period(text: NormalText, outline: Outline, at: int) -> tuple[int, int] | None:
+    """The plan period a target heading above ``at`` names: a government work report's
+    section "二、“十三五”时期主要目标任务和重大举措" sets targets for 2016–2020.
+
+    >>> from planwatch.extract.outline import build_outline
+    >>> from planwatch.extract.normalize import normalize
+    >>> text = normalize("一、“十三五”时期主要目标任务\n今后五年,森林覆盖率达到23%。")
+    >>> heading_period(text, build_outline(text)[0], len(text.text) - 3)
+    (2016, 2020)
+    """
+    titles = [n.title for n in reversed(outline.ancestors_at(text.offset(at)))]
+    if not outline.nodes:
+        titles = _heading_lines_before(text.text, at)
+    targets = words()["target_headings"]
+    for title in titles:
+        found = PLAN_ORDINAL.search(title)
+        if found and any(w in title for w in targets):
+            ordinal = plan_ordinal(found.group("ordinal") + "五")
+            return plan_number_period(ordinal) if ordinal else None
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from planwatch.domain.quantity import IndicatorCandidate, IndicatorKind, Quantity
+from planwatch.domain.quantity import IndicatorCandidate, Quantity, judged_kind
 from planwatch.extract.aliases import qualifiers_differ
 
 SIMILAR = 0.75  # SequenceMatcher ratio above which two names are taken for one indicator
@@ -48,7 +48,12 @@ def same_indicator(a: Quantity, b: Quantity) -> bool:
         return False
     if x in y or y in x:
         return True
-    return SequenceMatcher(None, x, y).ratio() >= SIMILAR
+    matcher = SequenceMatcher(None, x, y)  # the quick upper bounds first: same answer, faster
+    return (
+        matcher.real_quick_ratio() >= SIMILAR
+        and matcher.quick_ratio() >= SIMILAR
+        and matcher.ratio() >= SIMILAR
+    )
 
 
 def _same_target(a: Quantity, b: Quantity) -> bool:
@@ -58,33 +63,36 @@ def _same_target(a: Quantity, b: Quantity) -> bool:
     return contained and a.year == b.year and same_indicator(a, b)
 
 
-def indicator_kind(quantity: Quantity) -> IndicatorKind:
-    """How progress on the indicator is judged (DESIGN.md §2)."""
-    if quantity.growth_rate:
-        return "growth_rate"
-    if quantity.cumulative:
-        return "cumulative"
-    if quantity.change is not None:
-        return "change"
-    if quantity.comparator in ("<=", "<"):
-        return "ceiling"
-    return "level"
+def _key(quantity: Quantity) -> tuple[str, tuple[str, bool, bool, str | None]]:
+    """What two quantities of one indicator always share (a necessary condition)."""
+    return _scope_key(quantity.scope), _measure(quantity)
 
 
 def link_indicators(quantities: Sequence[Quantity]) -> tuple[IndicatorCandidate, ...]:
-    """Group targets by indicator and pair each group with its baseline, in document order."""
+    """Group targets by indicator and pair each group with its baseline, in document order.
+
+    Candidates are compared only within their scope and measure (:func:`_key`), so the cost
+    grows with the square of the quantities of one scope and unit, not of the document.
+    """
     groups: list[list[Quantity]] = []
+    groups_by_key: dict[object, list[list[Quantity]]] = {}
     for target in (q for q in quantities if q.kind == "target"):
-        home = next((g for g in groups if _same_target(g[0], target)), None)
+        keyed = groups_by_key.setdefault(_key(target), [])
+        home = next((g for g in keyed if _same_target(g[0], target)), None)
         if home is None:
             groups.append([target])
+            keyed.append(groups[-1])
         else:
             home.append(target)
     baselines = [q for q in quantities if q.kind == "baseline"]
+    baselines_by_key: dict[object, list[int]] = {}
+    for index, baseline in enumerate(baselines):
+        baselines_by_key.setdefault(_key(baseline), []).append(index)
     used: set[int] = set()
     out: list[IndicatorCandidate] = []
     for group in groups:
-        match = _best_baseline(group[0], baselines, used)
+        candidates = baselines_by_key.get(_key(group[0]), [])
+        match = _best_baseline(group[0], baselines, candidates, used)
         out.append(_candidate(group, match))
     for index, baseline in enumerate(baselines):
         if index not in used:
@@ -93,9 +101,12 @@ def link_indicators(quantities: Sequence[Quantity]) -> tuple[IndicatorCandidate,
     return tuple(out)
 
 
-def _best_baseline(target: Quantity, baselines: list[Quantity], used: set[int]) -> Quantity | None:
+def _best_baseline(
+    target: Quantity, baselines: list[Quantity], candidates: list[int], used: set[int]
+) -> Quantity | None:
     best, best_score = None, 0.0
-    for index, baseline in enumerate(baselines):
+    for index in candidates:
+        baseline = baselines[index]
         if index in used or not same_indicator(baseline, target):
             continue
         score = SequenceMatcher(None, baseline.indicator, target.indicator).ratio()
@@ -117,7 +128,7 @@ def _candidate(targets: list[Quantity], baseline: Quantity | None) -> IndicatorC
         unit=first.unit,
         baseline=baseline,
         targets=tuple(targets),
-        kind=indicator_kind(first),
+        kind=judged_kind(first),
         lines=tuple(lines),
     )
 

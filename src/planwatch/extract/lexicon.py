@@ -1,21 +1,22 @@
-"""The word lists of ``vocab/words.yaml``, loaded once and compiled into patterns."""
+"""The word lists of ``vocab/words.yaml``, loaded once and compiled into patterns.
+
+The file is read and checked by :func:`planwatch.extract.vocabulary.vocabulary`; ``words()``
+is its parsed content for the rules that index it by key.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from planwatch.extract.vocabulary import vocabulary
 
 
-@cache
-def words() -> dict[str, Any]:
-    """The parsed ``words.yaml``."""
-    text = resources.files("planwatch.extract").joinpath("vocab", "words.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+def words() -> Mapping[str, Any]:
+    """The parsed ``words.yaml``, checked (:class:`~planwatch.extract.vocabulary.Vocabulary`)."""
+    return vocabulary().raw
 
 
 def alternation(items: list[str] | tuple[str, ...]) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from planwatch.extract.lexicon import alternation, lookup, words
@@ -27,6 +28,7 @@ from planwatch.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
     MAX_DIGITS,
+    MAX_EXPONENT,
     chinese_quantity,
     parse_number,
     within_range,
@@ -80,16 +82,18 @@ class Mention:
     chinese: bool = False
     bracketed: bool = False  # [13.5]: a five-year cumulative value
     doubling: bool = False  # 翻一番: an increase of 100%
+    more_than: bool = False  # 1300多万人, 38万余人: more than the value
 
 
-RejectionCode = Literal["unknown_unit", "number_too_long", "value_out_of_range"]
+RejectionCode = Literal["unknown_unit", "number_too_long", "value_out_of_range", "garbled_number"]
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
     """A number not read as a quantity, with why: no known unit after it (``unknown_unit``),
-    more digits than any plan prints (``number_too_long``), or a value in the base unit
-    beyond what can be computed with (``value_out_of_range``)."""
+    more digits than any plan prints (``number_too_long``), a value in the base unit
+    beyond what can be computed with (``value_out_of_range``), or digits an OCR engine
+    garbled (``garbled_number``: "1085年", the "00" of "36即00万吨")."""
 
     start: int
     end: int
@@ -97,24 +101,40 @@ class Rejected:
     code: RejectionCode = "unknown_unit"
 
 
-def _follows_ok() -> re.Pattern[str]:
-    tails = [w for items in words()["tails"].values() for w in items]
-    return re.compile(rf"(?:{alternation(tails)})?(?P<next>.?)", re.DOTALL)
-
-
-_FOLLOWS_OK = _follows_ok()
 _CONNECTORS = frozenset('和与及或、,.;:。;!?)）」》/\t\n”’"等为是的')
-_VERB_BEFORE = re.compile(
-    rf"(?:{alternation([*lookup('comparators'), *lookup('changes'), *words()['approximate']])})"
-    r"(?:到|至|为)?$"
-)
-_VERB_AFTER = re.compile(
-    alternation([w for w in (*lookup("comparators"), *lookup("changes")) if len(w) > 1])
-)
-_CHANGE_BEFORE = re.compile(rf"(?:{alternation(list(lookup('changes')))})$")
-_DOUBLINGS = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
-_DOUBLING = re.compile(alternation(list(_DOUBLINGS)))  # 翻一番 (+100%), 翻两番 (+300%)
-_LABEL_BEFORE = re.compile(rf"(?:{alternation(words()['labels'])})$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The vocabulary's words this module matches, compiled on first use (not at import)."""
+
+    follows_ok: re.Pattern[str]  # an optional tail (以上, 左右 …), then the next character
+    verb_before: re.Pattern[str]  # a comparator, change or 约 right before a number
+    verb_after: re.Pattern[str]  # "由9.1万公里增加到": a verb, not a noun, after a measure
+    change_before: re.Pattern[str]  # "增长5.4倍", "降低[13.5]"
+    doublings: dict[str, Decimal]  # 翻一番 → 100 (%)
+    doubling: re.Pattern[str]
+    label_before: re.Pattern[str]  # 专栏, 第 …
+
+
+@cache
+def _patterns() -> _Patterns:
+    comparators, changes = lookup("comparators"), lookup("changes")
+    tails = [w for items in words()["tails"].values() for w in items]
+    doublings = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
+    return _Patterns(
+        follows_ok=re.compile(rf"(?:{alternation(tails)})?(?P<next>.?)", re.DOTALL),
+        verb_before=re.compile(
+            rf"(?:{alternation([*comparators, *changes, *words()['approximate']])})(?:到|至|为)?$"
+        ),
+        verb_after=re.compile(alternation([w for w in (*comparators, *changes) if len(w) > 1])),
+        change_before=re.compile(rf"(?:{alternation(list(changes))})$"),
+        doublings=doublings,
+        doubling=re.compile(alternation(list(doublings))),
+        label_before=re.compile(rf"(?:{alternation(words()['labels'])})$"),
+    )
+
+
 _PLAN_ORDINAL_AFTER = re.compile(r"五(?:”|期间|时期|末|初|规划|计划|以来)")
 
 
@@ -136,8 +156,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if item is not None:
             found.append(item)
     doublings = [
-        Mention(m.start(), m.end(), _DOUBLINGS[m.group()], read_unit("%"), doubling=True)
-        for m in _DOUBLING.finditer(text, start, end)
+        Mention(m.start(), m.end(), _patterns().doublings[m.group()], read_unit("%"), doubling=True)
+        for m in _patterns().doubling.finditer(text, start, end)
     ]
     return sorted([*found, *doublings], key=lambda item: item.start) if doublings else found
 
@@ -146,7 +166,9 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
     first = match.group("first")
     chinese = not first[0].isdigit()
     before = text[max(0, match.start() - 6) : match.start()]
-    if _is_date_or_code(text, match, first, chinese) or _LABEL_BEFORE.search(before):
+    if chinese and not _may_count(text, match, first, before):
+        return None  # "一批", "进一步", "三大": most Chinese numerals are words (checked cheaply)
+    if _is_date_or_code(text, match, first, chinese) or _patterns().label_before.search(before):
         return None
     if _in_slogan(text, match.start(), match.end()):
         return None
@@ -154,7 +176,10 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         return _bracketed(text, match)
     if not chinese and max(len(first), len(match.group("second") or "")) > MAX_DIGITS:
         return Rejected(match.start(), match.end(), "", "number_too_long")
+    if not chinese and _is_garbled(text, match, first):
+        return Rejected(match.start(), match.end(), "", "garbled_number")
     value, multiplier = chinese_quantity(first) if chinese else (parse_number(first), "")
+    more_than = False
     if value is None:
         return None
     high = None
@@ -174,6 +199,14 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         unit = read_unit(sign) if sign and not match.group("second") else read_unit(unit_text)
         if unit is not None and not (sign and not match.group("second")):
             unit_at += len(unit.surface) - len(multiplier)
+        if not chinese and (unit is None or unit.surface == "个"):
+            unit = _shared_unit(text, unit_at) or unit  # "提高3个和4个百分点", "3和4%"
+        if (unit is None or unit.unit is None) and text[unit_at : unit_at + 1] in ("多", "余"):
+            bare = unit.surface if unit else multiplier  # "1300多万人" / "38万余人"
+            whole = read_unit(bare + text[unit_at + 1 : unit_at + 13])
+            if whole is not None and len(whole.surface) > len(bare):  # also "600多万下岗职工"
+                unit_at += 1 + len(whole.surface) - len(bare) - (len(multiplier) if not unit else 0)
+                unit, more_than = whole, True
     parts: tuple[Decimal, ...] = ()
     if match.group("ratio"):
         read = [parse_number(p) for p in match.group("ratio")[1:].split(":")]
@@ -183,18 +216,112 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
         unit = read_unit("%")  # a structure in shares; the unit read is replaced below
     if unit is None:
         following = text[unit_at : unit_at + 4]
-        if chinese or not following or not _is_han(following[0]):
+        if not chinese and _is_unitless_value(text, match, following):
+            unit = UNITLESS  # "利用系数提高到0.53": a coefficient, an index
+        elif chinese or not following or not _is_han(following[0]):
             return None  # an item number, a table cell or a Chinese word: nothing to report
-        return Rejected(match.start(), unit_at, following)
-    if unit.unit_class == "relative":
-        return None
-    if not all(within_range(unit.to_base(v)) for v in (value, high or value, *parts)):
+        else:
+            return Rejected(match.start(), unit_at, following)
+    if unit.unit_class == "relative" and not _patterns().change_before.search(before):
+        return None  # "是十年前的2倍" compares two values; "增长5.4倍" is an increase
+    if not all(_base_in_range(unit, v) for v in (value, high or value, *parts)):
         return Rejected(match.start(), unit_at, "", "value_out_of_range")
     if chinese and not _chinese_counts(text, match, unit, multiplier):
         return None
-    if not parts and _qualifies_next_noun(text, unit_at, unit):
-        return None
-    return Mention(match.start(), unit_at, value, None if parts else unit, high, parts, chinese)
+    if unit.unit is not None and _qualifies_next_noun(text, unit_at, unit):
+        return None  # "10亿元以上工业企业", "1:10,000地形图"
+    return Mention(
+        match.start(), unit_at, value, None if parts else unit, high, parts, chinese,
+        more_than=more_than,
+    )  # fmt: skip
+
+
+# A unit written once for two numbers: the "个百分点" after the second of "3个和4个百分点".
+_SHARED_UNIT = re.compile(
+    r"""(?:和|与|及|、|或)               # 3个 和
+        \d+(?:\.\d+)?                  # 4
+        (?=个百分点|百分点|%)            # the unit both share
+    """,
+    re.VERBOSE,
+)
+# A value with no unit: a coefficient or an index after its verb ("提高到0.53"), ending its clause.
+UNITLESS = UnitReading("", Decimal(1), None, "")
+_CLAUSE_END = frozenset(",;。;!?)\n\t")
+# An OCR'd year-like number: four digits before 年 that no plan of the genre dates by.
+YEAR_RANGE = (1800, 2199)
+# ... unless a word of duration stands before it: "实行了长达2600年的这个古老税种".
+_DURATION_BEFORE = re.compile(
+    r"(?:长达|历时|历经|经过|已有|近|约|达|了|有)$  # 长达2600年", re.VERBOSE
+)
+
+
+def _shared_unit(text: str, at: int) -> UnitReading | None:
+    """The unit of the next number when this one's is left out or is the counter 个.
+
+    >>> [(m.value, m.unit.name) for m in find_mentions("分别提高3个和4个百分点")]
+    [(Decimal('3'), '百分点'), (Decimal('4'), '百分点')]
+    """
+    found = _SHARED_UNIT.match(text, at)
+    return read_unit(text[found.end() : found.end() + 5]) if found else None
+
+
+def _is_unitless_value(text: str, match: re.Match[str], following: str) -> bool:
+    """A plain number right after a comparator or change verb that ends its clause.
+
+    >>> [(m.value, m.unit.name) for m in find_mentions("有效利用系数提高到0.53。")]
+    [(Decimal('0.53'), '')]
+    >>> find_mentions("第3章,见表2。")
+    []
+    """
+    if match.group("ratio") or match.group("first_sign") or match.group("percent_of"):
+        return False
+    if following[:1] not in _CLAUSE_END and following:
+        return False
+    before = text[max(0, match.start() - 6) : match.start()]
+    return bool(_patterns().verb_before.search(before))
+
+
+def _is_garbled(text: str, match: re.Match[str], first: str) -> bool:
+    """Digits an OCR engine garbled: a year no document dates by, a number with a leading
+    zero glued to a character after digits ("36即00万吨").
+
+    >>> [(r.code, r.start) for r in find_mentions("新建铁路1085年")]
+    [('garbled_number', 4)]
+    >>> [(m.value, m.unit.name) for m in find_mentions("长达2600年的古老税种")]
+    [(Decimal('2600'), '年')]
+    >>> [type(r).__name__ for r in find_mentions("钢产量达到36即00万吨")]
+    ['Rejected', 'Rejected']
+    """
+    if match.group("ratio") or match.group("second"):
+        return False
+    after = text[match.end() : match.end() + 1]
+    if after == "年" and len(first) == 4 and first.isdigit():
+        duration = _DURATION_BEFORE.search(text, max(0, match.start() - 3), match.start())
+        return not (YEAR_RANGE[0] <= int(first) <= YEAR_RANGE[1] or duration)
+    glued = (
+        match.start() >= 2
+        and _is_han(text[match.start() - 1])
+        and text[match.start() - 2].isdigit()
+    )
+    return glued and len(first) > 1 and first[0] == "0" and first[1].isdigit()
+
+
+def _base_in_range(unit: UnitReading, value: Decimal) -> bool:
+    """``within_range(unit.to_base(value))``, without the conversion when the orders of
+    magnitude alone show it (almost always: the conversion is the costly part).
+
+    >>> trillion, hundred_million = read_unit("万亿元"), read_unit("亿元")
+    >>> _base_in_range(trillion, Decimal("1.5")), _base_in_range(hundred_million, Decimal("1e14"))
+    (True, False)
+    """
+    if not value.is_finite():
+        return False
+    factor = unit.unit.factor if unit.unit else Decimal(1)
+    if value.is_zero() or (
+        value.adjusted() + unit.multiplier.adjusted() + factor.adjusted() + 2 < MAX_EXPONENT
+    ):
+        return True  # each term is below 10**(adjusted+1): the product is below 1e20
+    return within_range(unit.to_base(value))
 
 
 def _is_bracketed(text: str, match: re.Match[str]) -> bool:
@@ -220,7 +347,7 @@ def _bracketed(text: str, match: re.Match[str]) -> Mention | None:
     start = match.start() - (len(window) - found.start())
     if found.group("unit_name"):
         unit = read_unit(found.group("unit_name"))
-    elif _CHANGE_BEFORE.search(window[: found.start()]):
+    elif _patterns().change_before.search(window[: found.start()]):
         unit = read_unit("%")
     else:
         return None
@@ -238,13 +365,17 @@ def _is_date_or_code(text: str, match: re.Match[str], first: str, chinese: bool)
             if (
                 _is_year_numeral(first)
                 if chinese
-                else len(first) == 4 and first[:2] in ("19", "20")
+                else len(first) == 4
+                and first.isdigit()
+                and YEAR_RANGE[0] <= int(first) <= YEAR_RANGE[1]
             ):
                 return True
         elif after and after in "月日号":
             return True
     if chinese and _PLAN_ORDINAL_AFTER.match(text, match.end() - 1):
         return True
+    if text.startswith(("世纪", "周年"), match.end()):
+        return True  # "21世纪", "50周年": dates, not quantities
     if ASCII_LETTER.match(before):
         return True
     return (
@@ -270,25 +401,35 @@ def _in_slogan(text: str, start: int, end: int) -> bool:
     return not closes_between
 
 
+def _may_count(text: str, match: re.Match[str], first: str, before: str) -> bool:
+    """Whether a Chinese numeral can pass :func:`_chinese_counts`, before any conversion."""
+    if match.group("percent_of") or match.group("percent_of_high") or match.group("first_sign"):
+        return True
+    if "万" in first or "亿" in first or text.startswith(("个百分点", "百分点"), match.end()):
+        return True
+    return bool(_patterns().verb_before.search(before))
+
+
 def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multiplier: str) -> bool:
     if match.group("percent_of") or unit.unit_class == "percent":
         return True
     before = text[max(0, match.start() - 6) : match.start()]
     if multiplier and unit.unit is not None:
         return True
-    return bool(_VERB_BEFORE.search(before))
+    return bool(_patterns().verb_before.search(before))
 
 
 def _qualifies_next_noun(text: str, unit_end: int, unit: UnitReading) -> bool:
-    """A measure followed by a noun qualifies that noun: "10亿元以上工业企业"."""
+    """A measure followed by a noun qualifies that noun: "10亿元以上工业企业" (a count or a
+    bare multiplier counts it instead: "9亿多劳动力")."""
     if unit.unit_class == "count":
         return False
-    follow = _FOLLOWS_OK.match(text, unit_end)
+    follow = _patterns().follows_ok.match(text, unit_end)
     assert follow is not None  # the pattern matches the empty string
     nxt = follow.group("next")
     if not nxt or nxt in _CONNECTORS or not _is_han(nxt):
         return False
-    if _VERB_AFTER.match(text, follow.start("next")):
+    if _patterns().verb_after.match(text, follow.start("next")):
         return False  # "由9.1万公里增加到12万公里": a verb follows, not a noun
     ignore = words()["tails"]["ignore"]
     return not any(text.startswith(w, follow.start("next")) for w in ignore)

@@ -53,6 +53,9 @@ _LEVEL_SUFFIXES = (
     ("州", "市"), ("盟", "市"), ("市", "市"),
 )  # fmt: skip
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+# A document without a plan title whose opening names the State Council as its author (a
+# government work report: "现在，我代表国务院，向大会报告政府工作") is about the nation.
+NATIONAL_AUTHOR = re.compile(r"代表国务院|国务院政府工作报告|国务院总理  # 我代表国务院", re.X)
 
 _TITLE_BLOCK_LINES = 12
 
@@ -163,6 +166,8 @@ def read_plan_meta(text: NormalText, body_start: int) -> PlanMeta:
         block = [line for line in text.text.split("\n", _TITLE_BLOCK_LINES)[:_TITLE_BLOCK_LINES]]
     title = _title(block[:_TITLE_BLOCK_LINES])
     region = _region(title)
+    if region is None and NATIONAL_AUTHOR.search("\n".join(block[:_TITLE_BLOCK_LINES])):
+        region = "中华人民共和国"
     head = "\n".join(
         [title or "", *block[:_TITLE_BLOCK_LINES], text.text[block_end : block_end + 3000]]
     )

@@ -14,7 +14,11 @@ What the normal form does, character by character:
   separate a heading from its body and table cells, so they are kept;
 - a single space is dropped next to a Chinese character or punctuation, and between digits
   when it splits one number ("4 00" → "400", "12 000" → "12000", but not "2020 2025");
-- form feeds and zero-width characters are dropped; spaces at the ends of a line are dropped.
+- form feeds and zero-width characters are dropped; spaces at the ends of a line are dropped;
+- the ratio sign ``∶`` (U+2236) becomes ``:``; an OCR'd decimal point becomes ``.``: a middle
+  dot between digits with a space beside it or before a percentage ("8 · 15", "19·5％"),
+  a comma before one or two digits and a percent sign ("21，7%"). A middle dot between
+  digits otherwise stays (the date "5·12").
 """
 
 from __future__ import annotations
@@ -50,6 +54,42 @@ _SPECIAL = re.compile(
 _ZERO_LIKE = re.compile(r"(?<=[" + _CHINESE_DIGITS + r"])[○◯O]|[○◯O](?=[" + _CHINESE_DIGITS + r"])")
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Signs folded one for one, so offsets survive: the ratio sign of "2.1∶1".
+_SIGNS = str.maketrans({"\u2236": ":"})
+# A decimal point an OCR engine printed as a middle dot or a comma (checked in _ocr_decimal).
+_OCR_DOT = re.compile(
+    r"""(?<=\d)(?P<left>\ ?)[·・•](?P<right>\ ?)   # 8 · 15 / 19·5
+        (?=\d+(?P<percent>[%‰])?)                    # the digits after it
+    """,
+    re.VERBOSE,
+)
+# The comma first: a literal start is found fast; the digits before it are checked after.
+_OCR_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}[%‰])  # 21,7%", re.VERBOSE)
+_WHOLE_PART = re.compile(r"(?<![\d.,])\d{1,3}$  # the 21 of 21,7%", re.VERBOSE)
+
+
+def _ocr_decimal(folded: str) -> str:
+    """Decimal points printed as a middle dot or a comma, one character for one.
+
+    >>> _ocr_decimal("增长8 · 15%"), _ocr_decimal("增长19·5%"), _ocr_decimal("增长21,7%")
+    ('增长8 . 15%', '增长19.5%', '增长21.7%')
+    >>> _ocr_decimal("5·12地震"), _ocr_decimal("12,000%")
+    ('5·12地震', '12,000%')
+    """
+
+    def dot(match: re.Match[str]) -> str:
+        if match.group("left") or match.group("right") or match.group("percent"):
+            return match.group("left") + "." + match.group("right")
+        return match.group()
+
+    if "·" in folded or "・" in folded or "•" in folded:
+        folded = _OCR_DOT.sub(dot, folded)
+    def comma(match: re.Match[str]) -> str:
+        left = folded[max(0, match.start() - 5) : match.start()]
+        return "." if _WHOLE_PART.search(left) else ","
+
+    return _OCR_COMMA.sub(comma, folded)
 
 
 def _is_cjk(char: str) -> bool:
@@ -137,6 +177,9 @@ def _line_starts(original: str) -> tuple[int, ...]:
 def normalize(original: str) -> NormalText:
     """Build the normal form of a decoded plan text (see the module docstring)."""
     folded = _FULL_WIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), original)
+    if "\u2236" in folded:  # str.translate costs a dictionary look-up per character
+        folded = folded.translate(_SIGNS)
+    folded = _ocr_decimal(folded)
     pieces: list[str] = []
     origin: list[int] = []
     copied = 0  # folded[copied:] is not yet in pieces

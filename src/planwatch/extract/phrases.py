@@ -15,6 +15,7 @@ from typing import cast
 
 from planwatch.domain.quantity import Change, Comparator
 from planwatch.extract.lexicon import alternation, lookup, words
+from planwatch.extract.vocabulary import vocabulary
 
 HAN = r"[\u4e00-\u9fff]"
 PUNCTUATION = "、,，:;()（）“”\t "
@@ -40,25 +41,15 @@ class Phrase:
 @cache
 def _right_words() -> tuple[re.Pattern[str], dict[str, str]]:
     """All words that may stand between a name and its number, with their role."""
+    vocab = vocabulary()  # a word with two roles has the one its `precedence` entry puts first
     role: dict[str, str] = {}
-    for word in words()["fillers"]:
-        role[word] = "filler"
-    for word, label in lookup("changes").items():
-        role[word] = "change:" + label
-    for word, label in lookup("comparators").items():
-        role[word] = "comparator:" + label
-    for word in words()["cumulative"]:
-        role[word] = "cumulative"
-    for word in words()["stretch"]:
-        role[word] = "stretch"
-    for word in words()["growth_rate"]:
-        role[word] = "growth"
-    for word in ("分别", "各"):
-        role[word] = "distributes"
-    for word in words()["approximate"]:
-        role[word] = "approximate"
-    for word in words()["not_approximate"]:
-        role[word] = "stop"  # 节约, 签约: part of the name, not "about"
+    for word, kind in vocab.right_roles.items():
+        if kind == "change":
+            role[word] = "change:" + vocab.changes[word]
+        elif kind == "comparator":
+            role[word] = "comparator:" + vocab.comparators[word]
+        else:
+            role[word] = kind  # "stop": 节约, 签约 are part of the name, not "about"
     return re.compile(rf"(?:{alternation(list(role))})$"), role
 
 
@@ -110,6 +101,7 @@ def read_phrase(segment: str) -> Phrase:
         and match.group() not in words()["generic_entities"]
     ):
         scope, rest = match.group(), rest[match.end() :]
+        scope = words()["scope_aliases"].get(scope, scope)  # 我国 is 全国
     back = False
     if scope is None and (match := back_re.search(rest)) is not None and len(rest) > match.end():
         back, rest = True, rest[match.end() :]
@@ -138,7 +130,7 @@ def _apply(role: str, word: str, flags: dict[str, object], leading: bool = False
         return
     if kind == "growth":
         flags.setdefault("growth", True)
-        if any(w in word for w in ("下降", "降低", "减少")):
+        if any(w in word for w in words()["decrease_names"]):  # 年均下降
             flags.setdefault("change", "decrease")
     elif kind in ("comparator", "change"):
         flags[kind] = label

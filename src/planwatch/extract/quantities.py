@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Literal
 
 from planwatch.domain.issue import Issue
@@ -32,7 +33,7 @@ from planwatch.domain.quantity import (
     Quantity,
     QuantityFindings,
 )
-from planwatch.extract.context import Paragraph, heading_context, paragraphs
+from planwatch.extract.context import Paragraph, heading_context, heading_period, paragraphs
 from planwatch.extract.lexicon import alternation, lookup, word_pattern, words
 from planwatch.extract.mentions import Mention, Rejected, find_mentions
 from planwatch.extract.normalize import NormalText
@@ -64,6 +65,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
     qualitative: list[QualitativeTarget] = []
     issues: list[Issue] = []
     tables = find_table_rows(text, outline, plan, _default_scope(plan))
+    document_plan = plan
     for paragraph in paragraphs(text, outline):
         line = text.line_of(text.offset(paragraph.start))
         if tables.consumed(line):  # a table row is read by its columns, not as prose
@@ -72,6 +74,8 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             continue
         issues.extend(long_sentence(text, span) for span in paragraph.long_sentences)
         context = heading_context(text, outline, paragraph.start)
+        plan = _in_period(document_plan, text, outline, paragraph.start, context)
+        implied = _default_when(plan, context)
         carried: _When | None = None
         for start, end in paragraph.sentences:
             try:
@@ -80,7 +84,7 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
                 mentions = [m for m in items if isinstance(m, Mention)]
                 found = _sentence(
                     text, outline, plan, paragraph, (start, end), markers, mentions,
-                    carried or _default_when(plan, context),
+                    carried or implied,
                 )  # fmt: skip
                 dated = [] if mentions else _qualitative(text, outline, (start, end), markers)
             except Exception as error:
@@ -93,6 +97,21 @@ def find_quantities(text: NormalText, outline: Outline, plan: PlanMeta) -> Quant
             if explicit:  # 到 2025 年 dates the rest of the paragraph; a past year its sentence
                 carried = _When(explicit[-1].year, True)
     return QuantityFindings(tuple(quantities), tuple(qualitative), tuple(issues))
+
+
+def _in_period(
+    plan: PlanMeta,
+    text: NormalText,
+    outline: Outline,
+    at: int,
+    context: Literal["baseline", "target"] | None,
+) -> PlanMeta:
+    """The plan as a paragraph reads it: a document without a period of its own (a work
+    report) takes the period its target heading names ("“十三五”时期主要目标任务")."""
+    if plan.period is not None or context != "target":
+        return plan
+    period = heading_period(text, outline, at)
+    return replace(plan, period=period) if period else plan
 
 
 def _sentence(
@@ -110,11 +129,13 @@ def _sentence(
     previous: Quantity | None = None
     previous_end: int | None = None
     after_from = False
-    for mention, (phrase, name) in zip(mentions, phrases, strict=True):
+    for mention, (phrase, name, shared) in zip(mentions, phrases, strict=True):
         # the B of "由2020年的 A 提高到 B" is not dated by A's year
         own = [m for m in markers if m.start >= (previous_end or 0)] if after_from else markers
         when = _when(text, outline, plan, own, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
+        if mention.more_than and comparator is None:
+            comparator = ">"  # "1300多万人": more than 1300 万人
         quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
         own_meaning = mention.bracketed or mention.doubling  # [13.5] / 翻一番 carry their own
         listed = previous_end is not None and not _CLAUSE_MARK.search(
@@ -139,8 +160,8 @@ def _sentence(
                 cumulative=previous.cumulative or quantity.cumulative,
                 stretch=previous.stretch,
             )
-        if comparator is not None:
-            quantity = replace(quantity, comparator=comparator)
+        if comparator is not None and not (approximate and quantity.comparator in ("<=", "<")):
+            quantity = replace(quantity, comparator=comparator)  # "控制在3%左右" stays a ceiling
         start, end = text.span(mention.start, tail_end)
         quantity = replace(
             quantity,
@@ -149,13 +170,14 @@ def _sentence(
             end=end,
         )
         out.append(quantity)
+        out.extend(replace(quantity, indicator=other) for other in shared)
         previous, previous_end = quantity, mention.end
     return out
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
 # "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
-_FROM_BEFORE = re.compile(r"(?:由|从)$  # 由9.1万公里", re.VERBOSE)
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:人均|平均|每人)?$  # 由9.1万公里, 从人均8.7万元", re.X)
 _TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
 
 
@@ -176,32 +198,39 @@ def _from_year(plan: PlanMeta, markers: list[YearMarker], mention: Mention) -> i
 
 def _phrases(
     text: str, span: tuple[int, int], markers: list[YearMarker], mentions: list[Mention]
-) -> list[tuple[Phrase, str]]:
-    """The phrase of each mention and its name, with 分别 lists and inherited names resolved."""
-    out: list[tuple[Phrase, str]] = []
+) -> list[tuple[Phrase, str, tuple[str, ...]]]:
+    """The phrase of each mention, its name and the further names one value is stated for
+    ("化学需氧量、二氧化硫排放分别减少8%"), with 分别 lists and inherited names resolved."""
+    out: list[tuple[Phrase, str, tuple[str, ...]]] = []
     boundary = span[0]
     pending: list[str] = []
     for index, mention in enumerate(mentions):
+        named_to = 0  # where a name read after the number ends ("9亿多劳动力、1亿多人才")
         clause_start = max(text.rfind(c, boundary, mention.start) for c in ",;:\t") + 1
         segment_start = max(boundary, clause_start)
         segment = _without_markers(text, segment_start, mention.start, markers)
         phrase = read_phrase(segment)
         name = phrase.name
+        shared: tuple[str, ...] = ()
         if phrase.distributes and name:
             run = _run_length(text, mentions, index)
             pending = split_names(name, run)
-            if len(pending) == 1 and run == 1 and "各" in segment:
-                pending = split_names(name, 1)
+            if run == 1 and len(names := split_names(name, 1)) > 1:
+                shared, pending = tuple(names[1:]), names[:1]  # "A、B分别减少8%": 8% each
+        elif mention.doubling and name and len(names := split_names(name, 1)) > 1:
+            # "国内生产总值和城乡居民人均收入比2010年翻一番": each of them doubles
+            shared, name = tuple(names[1:]), names[0]
         if pending and (phrase.distributes or not name):
             name = pending.pop(0)
+        elif (not name or _bare_multiplier(mention)) and _counts_next_noun(text, mention):
+            # "引导约1亿人在…就近城镇化"; "又有2897万农村贫困人口脱贫" counts 农村贫困人口
+            name, named_to = _name_after(text, mention, span)
         elif out and (not name or name in words()["generic_names"]):
             name = out[-1][1]
-        elif not name and mention.unit is not None and mention.unit.unit_class == "count":
-            name = _name_after(text, mention, span)
         if not name:
             name = sentence_subject(_without_markers(text, span[0], mention.start, markers))
-        out.append((phrase, name))
-        boundary = _tail(text, mention.end)[2]
+        out.append((phrase, name, shared))
+        boundary = max(_tail(text, mention.end)[2], named_to)
     return out
 
 
@@ -216,13 +245,29 @@ def _run_length(text: str, mentions: list[Mention], index: int) -> int:
     return count
 
 
-def _name_after(text: str, mention: Mention, span: tuple[int, int]) -> str:
-    """The noun after a count: "建成 3 个省级产业园" counts 省级产业园."""
-    end = mention.end
+def _bare_multiplier(mention: Mention) -> bool:
+    """A number with a multiplier and no unit: "9亿(多劳动力)"."""
+    return mention.unit is not None and mention.unit.unit is None and bool(mention.unit.surface)
+
+
+def _counts_next_noun(text: str, mention: Mention) -> bool:
+    """A count or a bare multiplier followed by a noun: "3个省级园区", "9亿多劳动力"."""
+    unit = mention.unit
+    if unit is None or not (unit.unit_class == "count" or (unit.unit is None and unit.surface)):
+        return False
+    after = text[_tail(text, mention.end)[2] : _tail(text, mention.end)[2] + 1]
+    return "\u4e00" <= after <= "\u9fff"
+
+
+def _name_after(text: str, mention: Mention, span: tuple[int, int]) -> tuple[str, int]:
+    """The noun after a count and where it ends: "建成 3 个省级产业园" counts 省级产业园."""
+    end = _tail(text, mention.end)[2]
     stop = end
-    while stop < span[1] and text[stop] not in ",;:。、\t\n" and stop - end < 20:
+    while stop < span[1] and text[stop] not in ",;:。、\t\n是" and stop - end < 20:
         stop += 1
-    return text[end:stop].strip("“”")
+    verb = _verb_pattern().search(text, end, stop)  # "5575万农村贫困人口实现脱贫"
+    stop = verb.start() if verb and verb.start() > end else stop
+    return text[end:stop].strip("“”"), stop
 
 
 def _without_markers(text: str, start: int, end: int, markers: list[YearMarker]) -> str:
@@ -241,14 +286,23 @@ def _tail(text: str, at: int) -> tuple[Comparator | None, bool, int]:
     ignore = word_pattern("tails", "ignore").match(text, at)
     at_tail = ignore.end() if ignore else at
     tails = lookup("tails")
-    match = _TAIL.match(text, at_tail)
+    match = _tail_pattern().match(text, at_tail)
     if match is None or tails.get(match.group()) in (None, "ignore"):
         return None, False, at
     label = tails[match.group()]
     return label, label == "=", match.end()  # type: ignore[return-value]
 
 
-_TAIL = re.compile(alternation(list(lookup("tails"))))
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    """Verbs that end a noun read after a count."""
+    verbs = [*lookup("comparators"), *lookup("changes"), *words()["qualitative_verbs"]]
+    return re.compile(alternation([v for v in verbs if len(v) > 1]))
+
+
+@cache
+def _tail_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(list(lookup("tails"))))
 
 
 def _when(
@@ -317,7 +371,7 @@ def _build(
         comparator=comparator,
         year=when.year,
         cumulative=phrase.cumulative or mention.bracketed,
-        growth_rate=phrase.growth_rate,
+        growth_rate=phrase.growth_rate and not _per_year_points(phrase, mention),
         stretch=phrase.stretch,
         change=_change(phrase, mention),
         text=text.original[start:end],
@@ -335,9 +389,16 @@ def _change(phrase: Phrase, mention: Mention) -> Change | None:
     """翻一番 is an increase; a growth rate is a change only when it is a decrease."""
     if mention.doubling:
         return "increase"
+    if _per_year_points(phrase, mention):
+        return phrase.change or "increase"
     if phrase.growth_rate and phrase.change != "decrease":
         return None
     return phrase.change
+
+
+def _per_year_points(phrase: Phrase, mention: Mention) -> bool:
+    """年均提升1个百分点: a change in points each year, not an average growth rate."""
+    return phrase.growth_rate and mention.unit is not None and mention.unit.base == "百分点"
 
 
 def _verb_before(text: str, at: int) -> str:

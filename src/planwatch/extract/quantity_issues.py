@@ -41,6 +41,8 @@ def rejected_number(text: NormalText, rejected: Rejected) -> Issue:
         message = f"数字“{number}”位数过多，未作为指标值读取"
     elif rejected.code == "value_out_of_range":
         message = f"数值“{number}”超出可计算范围（折算后不小于1e20），未作为指标值读取"
+    elif rejected.code == "garbled_number":
+        message = f"数字“{number}”疑为识别错误（不是年份，也不是完整数字），未作为指标值读取"
     else:
         message = f"数字“{number}”后的“{rejected.following}”不是已知单位,未作为指标值读取"
     return Issue(rejected.code, message, text.line_of(start), (start, end))

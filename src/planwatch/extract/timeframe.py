@@ -9,24 +9,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from planwatch.extract.lexicon import alternation
 from planwatch.extract.metadata import plan_number_period
 from planwatch.extract.numbers import parse_year, plan_ordinal
+from planwatch.extract.vocabulary import vocabulary
 
 YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 
-MARKER = re.compile(
-    rf"""
+MARKER_TEMPLATE = rf"""
+    # The first characters any marker can start with: a cheap test at every position, which
+    # makes the scan about ten times faster than trying the five alternatives everywhere.
+    (?=[比较与同到至展“十六七八九12一二{{first}}])
+    (?:
       (?P<reference>(?:比|较|与|同)(?P<ref_year>{YEAR})年(?:底|末)?(?:相比)?)   # 比2020年
-    | (?P<target>(?:(?:力争|争取|确保|预计|计划)?(?:到|至)|展望)              # 到 2025 年
+    | (?P<target>(?:(?:{{prefixes}})?(?:到|至)|展望)                          # 力争到 2025 年
                  (?P<target_year>{YEAR})年(?:底|末)?(?:时|前)?)                 # 展望二〇三五年
     | (?P<period>(?P<to>到|至)?“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?
                  (?P<when>期末|末|期间|时期|以来))                             # “十三五”期间
     | (?P<before>(?P<before_year>{YEAR})年(?:前|以前))                        # 2025 年前
     | (?P<bare>(?P<bare_year>{YEAR})年(?:底|末)?(?:的)?)                      # 2020 年的
-    """,
-    re.VERBOSE,
-)
+    )
+    """
+
+
+@cache
+def marker_pattern() -> re.Pattern[str]:
+    """Year markers, with the deadline prefixes of the vocabulary (力争到, 确保到 …)."""
+    prefixes = vocabulary().words("deadline_prefixes")
+    first = re.escape("".join(sorted({w[0] for w in prefixes})))
+    pattern = MARKER_TEMPLATE.replace("{first}", first).replace("{prefixes}", alternation(prefixes))
+    return re.compile(pattern, re.VERBOSE)
 
 
 # A year right after these words is what a value is compared with, not when it holds.
@@ -74,7 +88,7 @@ def find_markers(
     [(None, None), (2030, True)]
     """
     markers = []
-    for match in MARKER.finditer(text, start, end):
+    for match in marker_pattern().finditer(text, start, end):
         marker = _marker(match, period)
         if text[max(0, match.start() - 1) : match.start()] in COMPARED_WITH:
             marker = YearMarker(marker.start, marker.end, None, None)  # 是“十二五”末的 1.5 倍

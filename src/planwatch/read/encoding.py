@@ -159,11 +159,13 @@ def looks_like_text(text: str) -> bool:
     (True, False)
     """
     sample = text[:_JUDGED_CHARS]
-    odd = sum(
-        1
-        for char in sample
+    # one category look-up per distinct character, then a count of the few odd ones
+    odd_chars = [
+        char
+        for char in set(sample)
         if char not in _TEXT_CONTROLS and unicodedata.category(char) in _ODD_CATEGORIES
-    )
+    ]
+    odd = sum(sample.count(char) for char in odd_chars)
     return odd <= _MAX_ODD_SHARE * len(sample)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from planwatch.report.content import build_report
 from planwatch.report.fonts import MissingFont, document_fonts
 from planwatch.report.model import Report, ReportFormat, ReportKind
+from planwatch.services.delivery import Delivery
 from planwatch.services.overview import PlanOverview
 
 __all__ = [
@@ -27,12 +28,19 @@ __all__ = [
 ]
 
 
-def render_report(overview: PlanOverview, kind: ReportKind, fmt: ReportFormat) -> bytes:
-    """The report of ``kind`` for ``overview`` as the bytes of a ``fmt`` file.
+def render_report(
+    overview: PlanOverview,
+    kind: ReportKind,
+    fmt: ReportFormat,
+    delivery: Delivery | None = None,
+) -> bytes:
+    """The report of ``kind`` for ``overview`` as the bytes of a ``fmt`` file; ``delivery``
+    (tasks, reporting, projects of the year, :func:`planwatch.services.delivery.plan_delivery`)
+    adds their sections.
 
     Raises :class:`MissingFont` for DOCX and HTML when no CJK font is installed for the charts.
     """
-    report = build_report(overview, kind)
+    report = build_report(overview, kind, delivery=delivery)
     if fmt is ReportFormat.DOCX:
         from planwatch.report.docx import render_docx
 

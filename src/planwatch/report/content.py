@@ -25,7 +25,9 @@ from planwatch.assess import Overall
 from planwatch.domain.assessment import Status
 from planwatch.report import numbers
 from planwatch.report.adjustments import adjustments_section
-from planwatch.report.final import next_plan_section, problems_section, tasks_section
+from planwatch.report.annual_targets import annual_target_section
+from planwatch.report.delivery import delivery_sections, final_tasks_section
+from planwatch.report.final import next_plan_section, problems_section
 from planwatch.report.judgement import (
     binding_sentence,
     completion_sentence,
@@ -57,11 +59,16 @@ from planwatch.report.tables import (
     no_data_table,
 )
 from planwatch.report.trajectory import key_indicators, trajectory
+from planwatch.services.delivery import Delivery
 from planwatch.services.overview import IndicatorView, PlanOverview
 
 SIMULATED_MARK = "含模拟数据 · 仅供演示，不得作为统计数据引用"
 FIRST_NUMBERED_PLAN_YEAR = 1966  # the 3rd plan; 4th 1971, … 14th 2021, 15th 2026
 UNDATED = "　　　　年　　月　　日"  # to be filled in when the report is signed
+PENDING_WARNING = (
+    "注意：本稿含{count}项指标尚未审核通过的数据，已在表中标注“待审核”；"
+    "定稿前请待审核完成后重新生成。"
+)  # only when the setting shows pending data; reports use approved data otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,9 @@ def judgement(overview: PlanOverview, kind: ReportKind, summary: Overall) -> Sec
         blocks.append(Paragraph(warning, emphasis=True))
     if overview.simulated:
         blocks.append(Paragraph(f"注意：本报告{SIMULATED_MARK}。", emphasis=True))
+    pending = sum(1 for view in overview.indicators if view.pending_years)
+    if pending:
+        blocks.append(Paragraph(PENDING_WARNING.format(count=pending), emphasis=True))
     return Section(PROFILES[kind].judgement, tuple(blocks))
 
 
@@ -246,16 +256,19 @@ def issuer(overview: PlanOverview) -> str:
 
 
 def body_sections(
-    overview: PlanOverview, kind: ReportKind, summary: Overall
+    overview: PlanOverview, kind: ReportKind, summary: Overall, delivery: Delivery | None = None
 ) -> tuple[Section, ...]:
     """The numbered sections of a report of ``kind``, before the appendix."""
     adjusted = adjustments_section(overview)
     if kind is not ReportKind.FINAL:
+        annual = annual_target_section(overview) if kind is ReportKind.ANNUAL else None
         return (
             judgement(overview, kind, summary),
             indicator_section(overview, kind),
+            *((annual,) if annual else ()),
             *((adjusted,) if adjusted else ()),
             lagging_section(overview, kind),
+            *delivery_sections(delivery, kind),
             chart_section(overview),
             sources_section(overview),
         )
@@ -264,7 +277,7 @@ def body_sections(
         judgement(overview, kind, summary),
         replace(table, children=chart_sections(overview)),
         *((adjusted,) if adjusted else ()),
-        tasks_section(),
+        final_tasks_section(delivery),
         problems_section(
             overview, summary, missing_table=missing_main_table(overview), title="存在的问题及原因"
         ),
@@ -272,15 +285,21 @@ def body_sections(
     )
 
 
-def build_report(overview: PlanOverview, kind: ReportKind, issued: date | None = None) -> Report:
+def build_report(
+    overview: PlanOverview,
+    kind: ReportKind,
+    issued: date | None = None,
+    delivery: Delivery | None = None,
+) -> Report:
     """The report model of an overview; ``issued`` prints the date under the issuing office
-    (blanks to fill in by default).
+    (blanks to fill in by default); ``delivery`` adds the tasks, projects and reporting
+    sections (:mod:`planwatch.services.delivery`).
 
     For the sample plan as of 2022 (midterm) the title is
     泸州市江阳区“十四五”规划纲要实施中期评估报告（草稿）.
     """
     summary = summary_of(overview)
-    body = numbered(body_sections(overview, kind, summary))
+    body = numbered(body_sections(overview, kind, summary, delivery))
     if kind is ReportKind.FINAL:
         annex = appendix(
             overview.assessed,

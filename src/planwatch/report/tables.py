@@ -49,6 +49,8 @@ NO_OBSERVATIONS = "无观测数据"
 MAIN_NOTE = "进度为完成目标的比例，序时进度为时间进度；标注“模拟”的数值为模拟数据。"
 OBSERVED_NOTE = "标注“＊”的基期值规划未列明，取自监测数据。"
 MISSING_TABLE_NOTE = "主要指标表未导入，属性（约束性、预期性）尚待核实。"
+PENDING = "待审核"
+PENDING_NOTE = "标注“待审核”的数值已由填报单位提交、尚未审核通过，评估结果待审核后确认。"
 
 
 def baseline_of(view: IndicatorView) -> tuple[int | None, Decimal | None]:
@@ -68,13 +70,18 @@ def observed_baseline(view: IndicatorView) -> bool:
     return view.assessment is not None and view.assessment.baseline_origin == "observation"
 
 
-def latest_text(observation: Observation | None, shared_year: int | None = None) -> str:
-    """The latest value cell: a level or a published growth rate, its year unless shared.
+def latest_text(
+    observation: Observation | None, shared_year: int | None = None, pending: bool = False
+) -> str:
+    """The latest value cell: a level or a published growth rate, its year unless shared,
+    marked 待审核 when it awaits review (shown only when the setting shows pending data).
 
     >>> latest_text(Observation(2022, Decimal("8.5"), is_growth_rate=True))
     '增长8.5%（2022年）'
     >>> latest_text(Observation(2022, Decimal("767.81"), simulated=True), 2022)
     '767.81（模拟）'
+    >>> latest_text(Observation(2023, Decimal("900")), 2022, pending=True)
+    '900（2023年，待审核）'
     """
     if observation is None:
         return ""
@@ -84,7 +91,15 @@ def latest_text(observation: Observation | None, shared_year: int | None = None)
     notes = [] if observation.year == shared_year else [f"{observation.year}年"]
     if observation.simulated:
         notes.append("模拟")
+    if pending:
+        notes.append(PENDING)
     return f"{number}（{'，'.join(notes)}）" if notes else number
+
+
+def pending_latest(view: IndicatorView) -> bool:
+    """The value the assessment used awaits review."""
+    latest = view.assessment.latest if view.assessment else None
+    return latest is not None and latest.year in view.pending_years
 
 
 def common_year(years: list[int | None]) -> int | None:
@@ -202,7 +217,7 @@ def main_table(
             view.indicator.attribute.label,
             baseline_cell(view, year, level, base_year),
             target_cell(view, target_year),
-            latest_text(a.latest, latest_year),
+            latest_text(a.latest, latest_year, pending_latest(view)),
             numbers.percent(a.progress),
             numbers.percent(a.time_share),
             status_cell(a),
@@ -234,6 +249,8 @@ def table_note(views: tuple[IndicatorView, ...], note: str, *, missing_table: bo
         parts.append(OBSERVED_NOTE)
     if missing_table:
         parts.append(MISSING_TABLE_NOTE)
+    if any(pending_latest(view) for view in views):
+        parts.append(PENDING_NOTE)
     return "".join(parts)
 
 
@@ -262,7 +279,7 @@ def final_table(views: tuple[IndicatorView, ...], *, missing_table: bool) -> Tab
                 view.indicator.attribute.label,
                 baseline_cell(view, year, level, base_year),
                 target_cell(view, target_year),
-                latest_text(a.latest, target_year),
+                latest_text(a.latest, target_year, pending_latest(view)),
                 "" if a.stale else numbers.percent(a.progress),  # not an end-of-period share
                 completion(a),
                 remark(a),

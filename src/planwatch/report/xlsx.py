@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planwatch.report.delivery import delivery_tables
 from planwatch.report.model import Report
 from planwatch.report.tables import baseline_of, completion
 from planwatch.services.observations import STATUS_NAMES, TEMPLATE_HEADER
@@ -54,6 +55,8 @@ def render_xlsx(report: Report, overview: PlanOverview) -> bytes:
         for cell in indicators[column][1:]:
             cell.number_format = "0.00%"
     _sheet(workbook, "说明", ["项目", "内容"], about_rows(report, overview))
+    for name, table in delivery_tables(report):
+        _sheet(workbook, name, list(table.header), [list(row) for row in table.rows])
     if report.simulated:
         for each in workbook.worksheets:
             each.oddHeader.center.text = f"【模拟数据】{report.simulated_mark}"

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from planwatch.assess import assess, summarize
+from planwatch.assess.annual import AnnualRules
 from planwatch.assess.thresholds import Thresholds
 from planwatch.domain.assessment import Assessment, Status
 from planwatch.domain.indicator import (
@@ -31,6 +32,7 @@ from planwatch.domain.indicator import (
 )
 from planwatch.errors import InvalidInput
 from planwatch.services.adjustments import History, plan_history, target_in_force
+from planwatch.services.annual import AnnualView, annual_views
 from planwatch.services.observations import newest_revisions
 from planwatch.services.plans import get_plan
 from planwatch.store.models import (
@@ -134,6 +136,15 @@ class PlanOverview:
     sources: tuple[str, ...]
     simulated: bool  # some value shown is 模拟数据
     data_until: datetime | None  # when the newest value was recorded
+    annual: tuple[AnnualView, ...] = ()  # approved annual targets (年度目标), judged
+
+    def annual_in(self, year: int) -> dict[str, AnnualView]:
+        """The annual targets of ``year``, by indicator code (empty when none is stored)."""
+        return {view.code: view for view in self.annual if view.year == year}
+
+    def annual_of(self, code: str) -> tuple[AnnualView, ...]:
+        """One indicator's annual targets, oldest year first."""
+        return tuple(view for view in self.annual if view.code == code)
 
     @property
     def assessed(self) -> tuple[IndicatorView, ...]:
@@ -296,6 +307,7 @@ def plan_overview(
     thresholds: Thresholds,
     *,
     pending: bool = False,
+    annual_rules: AnnualRules | None = None,
 ) -> PlanOverview:
     """Assess every indicator of a plan at ``as_of`` (default: the latest year with data).
 
@@ -332,6 +344,7 @@ def plan_overview(
         sources=tuple(sorted({o.source for o in shown if o.source})),
         simulated=any(o.simulated for o in shown),
         data_until=max((aware(o.recorded_at) for o in observations), default=None),
+        annual=tuple(annual_views(session, plan, annual_rules or AnnualRules())),
     )
 
 

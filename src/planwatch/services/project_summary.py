@@ -29,15 +29,20 @@ def plan_project_summary(
         .options(
             selectinload(ProjectRecord.reports), selectinload(ProjectRecord.milestones),
             selectinload(ProjectRecord.year_plans), selectinload(ProjectRecord.department),
+            selectinload(ProjectRecord.ratings),
         )
         .order_by(ProjectRecord.id)
     )  # fmt: skip
-    entries = [
-        RegisteredProject(
-            domain_project(r),
-            outline.title(r.box_key) if r.box_key else "",
-            r.department.name if r.department else "",
+    entries = []
+    for r in records:
+        rating = max(r.ratings, key=lambda each: each.id, default=None)
+        entries.append(
+            RegisteredProject(
+                domain_project(r),
+                outline.title(r.box_key) if r.box_key else "",
+                r.department.name if r.department else "",
+                rating.rating if rating else "",
+                rating.reason.strip() if rating else "",
+            )
         )
-        for r in records
-    ]
     return project_summary(entries, as_of, thresholds)

@@ -122,29 +122,64 @@ def all_projects(
 ) -> ProjectList:
     """Every project of ``plan`` judged on ``as_of``, with totals: what a cache keeps."""
     outline = plan_outline(plan)
+    return _listing(plan, as_of, outline, judged_rows(session, plan, outline, thresholds, as_of))
+
+
+def rejudged(
+    session: Session,
+    plan: Plan,
+    thresholds: ProjectThresholds,
+    listing: ProjectList,
+    ids: set[int],
+) -> ProjectList:
+    """``listing`` with the projects ``ids`` read and judged again (a project no longer
+    stored leaves the list): what a cache does after writes to a few projects."""
+    outline = plan_outline(plan)
+    fresh = {
+        row.id: row for row in judged_rows(session, plan, outline, thresholds, listing.as_of, ids)
+    }
+    rows = [fresh.get(row.id, row) for row in listing.rows if row.id not in ids or row.id in fresh]
+    known = {row.id for row in rows}
+    rows += [row for row in fresh.values() if row.id not in known]
+    rows.sort(key=lambda row: row.id)
+    return _listing(plan, listing.as_of, outline, rows)
+
+
+def judged_rows(
+    session: Session,
+    plan: Plan,
+    outline: PlanOutline,
+    thresholds: ProjectThresholds,
+    as_of: date,
+    ids: set[int] | None = None,
+) -> list[ProjectRow]:
+    """The projects of ``plan`` (only ``ids`` when given) judged on ``as_of``, by id."""
+    chosen = ProjectRecord.plan_id == plan.id
+    if ids is not None:
+        chosen = and_(chosen, ProjectRecord.id.in_(sorted(ids)))
     records = list(
         session.scalars(
             select(ProjectRecord)
-            .where(ProjectRecord.plan_id == plan.id)
+            .where(chosen)
             .options(selectinload(ProjectRecord.department))
             .order_by(ProjectRecord.id)
         )
     )
-    latest, year_done = _report_facts(session, plan.id, as_of)
+    if not records:
+        return []
+    latest, year_done = _report_facts(session, plan.id, as_of, ids)
     milestones: dict[int, list[Milestone]] = defaultdict(list)
-    for m in session.scalars(
-        select(ProjectMilestone).join(ProjectRecord).where(ProjectRecord.plan_id == plan.id)
-    ):
+    for m in session.scalars(select(ProjectMilestone).join(ProjectRecord).where(chosen)):
         milestones[m.project_id].append(Milestone(MilestoneKind(m.kind), m.planned_on, m.actual_on))
     year_plans = {
         project_id: planned
         for project_id, planned in session.execute(
             select(ProjectYearPlan.project_id, ProjectYearPlan.amount)
             .join(ProjectRecord)
-            .where(ProjectRecord.plan_id == plan.id, ProjectYearPlan.year == as_of.year)
+            .where(chosen, ProjectYearPlan.year == as_of.year)
         )
     }
-    ratings = _current_ratings(session, plan.id)
+    ratings = _current_ratings(session, plan.id, ids)
     rows: list[ProjectRow] = []
     for record in records:
         reports: tuple[ProgressReport, ...] = ()
@@ -158,22 +193,25 @@ def all_projects(
             plans, reports, tuple(milestones.get(record.id, ())),
         )  # fmt: skip
         rows.append(_row(record, outline, judge_project(project, as_of, thresholds), ratings))
+    return rows
+
+
+def _listing(plan: Plan, as_of: date, outline: PlanOutline, rows: list[ProjectRow]) -> ProjectList:
     return ProjectList(
         plan.id, as_of, tuple(rows), _totals(rows),
         tuple((b.key, f"{b.label} {b.title}") for b in outline.boxes),
-        tuple(sorted({(k, outline.title(k)) for r in records if (k := r.chapter_key)},
+        tuple(sorted({(k, outline.title(k)) for r in rows if (k := r.chapter_key)},
                      key=lambda c: outline.nodes[c[0]].start if c[0] in outline.nodes else 0)),
-        tuple(sorted({r.department.name for r in records if r.department})),
+        tuple(sorted({r.department for r in rows if r.department})),
     )  # fmt: skip
 
 
 def _report_facts(
-    session: Session, plan_id: int, as_of: date
+    session: Session, plan_id: int, as_of: date, ids: set[int] | None = None
 ) -> tuple[dict[int, tuple[date, Decimal]], dict[int, Decimal]]:
     """Per project: the newest report's (period end, cumulative) by ``as_of``; the year's sum."""
-    in_plan = ProjectReport.project_id.in_(
-        select(ProjectRecord.id).where(ProjectRecord.plan_id == plan_id)
-    )
+    of_plan = select(ProjectRecord.id).where(ProjectRecord.plan_id == plan_id)
+    in_plan = ProjectReport.project_id.in_(of_plan if ids is None else sorted(ids))
     newest = (
         select(ProjectReport.project_id, func.max(ProjectReport.period_end).label("end"))
         .where(in_plan, ProjectReport.period_end <= as_of)
@@ -186,6 +224,7 @@ def _report_facts(
             select(ProjectReport.project_id, ProjectReport.period_end, ProjectReport.cumulative)
             .join(newest, and_(ProjectReport.project_id == newest.c.project_id,
                                ProjectReport.period_end == newest.c.end))
+            .where(in_plan)
         )
     }  # fmt: skip
     year_done: dict[int, Decimal] = defaultdict(Decimal)
@@ -201,11 +240,16 @@ def _report_facts(
     return latest, year_done
 
 
-def _current_ratings(session: Session, plan_id: int) -> dict[int, ProjectRating]:
+def _current_ratings(
+    session: Session, plan_id: int, ids: set[int] | None = None
+) -> dict[int, ProjectRating]:
+    chosen = ProjectRecord.plan_id == plan_id
+    if ids is not None:
+        chosen = and_(chosen, ProjectRecord.id.in_(sorted(ids)))
     newest = (
         select(func.max(ProjectRating.id))
         .join(ProjectRecord)
-        .where(ProjectRecord.plan_id == plan_id)
+        .where(chosen)
         .group_by(ProjectRating.project_id)
     )
     return {

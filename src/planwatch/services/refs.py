@@ -11,9 +11,10 @@ from collections import Counter
 from planwatch.domain.comparison import NodeRef, TargetRef
 from planwatch.domain.indicator import Attribute, Direction, TargetKind
 from planwatch.domain.outline import NodeKind
+from planwatch.domain.quantity import judged_kind
 from planwatch.extract.aliases import canonical_name
 from planwatch.services.catalogue import series_scope
-from planwatch.store.models import IndicatorRecord, Plan, PlanVersion, QuantityRecord
+from planwatch.store.models import IndicatorRecord, Plan, PlanVersion
 
 
 def version_nodes(version: PlanVersion) -> tuple[NodeRef, ...]:
@@ -39,19 +40,6 @@ def identity_key(plan: Plan, name: str, unit: str, scope: str | None) -> str:
     return f"{plan.region_name or plan.key}|{canonical_name(name)}|{unit}|{series_scope(scope)}"
 
 
-def quantity_kind(q: QuantityRecord) -> TargetKind:
-    """How a stated target is judged, from its flags (DESIGN.md §2)."""
-    if q.growth_rate:
-        return TargetKind.GROWTH_RATE
-    if q.cumulative:
-        return TargetKind.CUMULATIVE
-    if q.change is not None:
-        return TargetKind.CHANGE
-    if q.comparator in ("<=", "<"):
-        return TargetKind.CEILING
-    return TargetKind.LEVEL
-
-
 def version_targets(plan: Plan, version: PlanVersion) -> tuple[TargetRef, ...]:
     """The targets a stored version states, each keyed by its series identity."""
     refs: list[TargetRef] = []
@@ -67,7 +55,7 @@ def version_targets(plan: Plan, version: PlanVersion) -> tuple[TargetRef, ...]:
                 value=q.value,
                 year=q.year,
                 comparator=q.comparator,  # type: ignore[arg-type]  # written from a Comparator
-                kind=quantity_kind(q),
+                kind=TargetKind(judged_kind(q)),
                 attribute=attribute,
                 stretch=q.stretch,
                 change=Direction(q.change) if q.change else None,

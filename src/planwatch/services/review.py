@@ -23,6 +23,7 @@ from planwatch.errors import Conflict, Forbidden, InvalidInput, Unauthorized, Ye
 from planwatch.services.audit import record
 from planwatch.services.users import Role
 from planwatch.store.models import (
+    AnnualTargetRecord,
     IndicatorRecord,
     ObservationRecord,
     Plan,
@@ -60,13 +61,15 @@ STATE_LABELS = {
 }
 
 
-Record = ObservationRecord | ProgressNote | ProgressReport
+Record = ObservationRecord | ProgressNote | ProgressReport | AnnualTargetRecord
 
 
 def entity_of(item: Record) -> str:
     """The audit log's name of a reviewed record's kind."""
     if isinstance(item, ObservationRecord):
         return "observation"
+    if isinstance(item, AnnualTargetRecord):
+        return "annual_target"
     return "progress_note" if isinstance(item, ProgressNote) else "progress_report"
 
 
@@ -99,7 +102,7 @@ def plans_of(session: Session, item: Record) -> list[int]:
     if isinstance(item, ObservationRecord):
         query = select(IndicatorRecord.plan_id).where(IndicatorRecord.series_id == item.series_id)
         return sorted(set(session.scalars(query)))
-    if isinstance(item, ProgressNote):
+    if isinstance(item, ProgressNote | AnnualTargetRecord):
         return [item.indicator.plan_id]
     return [item.task.plan_id]
 
@@ -114,7 +117,7 @@ def locked_year(session: Session, plan_ids: Iterable[int], year: int) -> YearLoc
 
 
 def require_unlocked(session: Session, plan_ids: Iterable[int], year: int) -> None:
-    """Refuse a change to a locked year (YearLocked, a 403)."""
+    """Refuse a change to a locked year (YearLocked, a 423)."""
     lock = locked_year(session, plan_ids, year)
     if lock is not None:
         raise YearLocked(f"{year} 年已由 {lock.locked_by} 锁定,需管理员解锁后才能修改")
@@ -123,7 +126,9 @@ def require_unlocked(session: Session, plan_ids: Iterable[int], year: int) -> No
 def check_version(item: Record, version: int | None) -> None:
     """Refuse a form opened on an older version of the record (Conflict, a 409)."""
     if version is not None and version != item.version:
-        raise Conflict("该记录在您打开后已被他人修改,请刷新后重试;您的修改未保存")
+        raise Conflict(
+            "该记录在您打开后已被他人修改,请刷新后重试;您的修改未保存", current_version=item.version
+        )
 
 
 def _snapshot(item: Record) -> dict[str, object]:
@@ -174,7 +179,7 @@ def approve(session: Session, item: Record, user: UserRecord, version: int | Non
     _check_decision(session, item, user, version)
     return _move(
         session, item, user.username, "approve", ReviewState.APPROVED, "", user.username
-    )
+    )  # fmt: skip
 
 
 def return_(
@@ -246,6 +251,16 @@ def pending_notes(session: Session) -> list[ProgressNote]:
         select(ProgressNote)
         .where(ProgressNote.review_state == ReviewState.SUBMITTED)
         .order_by(ProgressNote.recorded_at, ProgressNote.id)
+    )
+    return list(session.scalars(query))
+
+
+def pending_annual_targets(session: Session) -> list[AnnualTargetRecord]:
+    """Every annual target (年度目标) revision waiting for review, oldest first."""
+    query = (
+        select(AnnualTargetRecord)
+        .where(AnnualTargetRecord.review_state == ReviewState.SUBMITTED)
+        .order_by(AnnualTargetRecord.recorded_at, AnnualTargetRecord.id)
     )
     return list(session.scalars(query))
 

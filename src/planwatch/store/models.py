@@ -882,3 +882,89 @@ class ProjectRating(Base):
     rated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     project: Mapped[ProjectRecord] = relationship(back_populates="ratings")
+
+
+class SourceDocument(Base):
+    """A document figures were read from: a statistical bulletin, a work report (docs/data.md).
+
+    Kept whole (its decoded text), so every value taken from it points at its sentence.
+    """
+
+    __tablename__ = "source_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    format: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(30), default="")  # bulletin, work_report …
+    year: Mapped[int | None] = mapped_column(Integer)  # the year it anchors 今年 to
+    region: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ObservationSource(Base):
+    """Where in a document an observation revision was read: its sentence and span."""
+
+    __tablename__ = "observation_source"
+
+    observation_id: Mapped[int] = mapped_column(
+        ForeignKey("observation.id", ondelete="CASCADE"), primary_key=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("source_document.id", ondelete="CASCADE"), index=True
+    )
+    line: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text, default="")
+
+    document: Mapped[SourceDocument] = relationship()
+
+
+class AnnualTargetRecord(Base):
+    """One revision of an indicator's target for one year (年度目标); never overwritten.
+
+    The target comes from a document (``document_id`` and the span) or from a person
+    (``source`` names who or what). It moves through the review workflow like an observation.
+    """
+
+    __tablename__ = "annual_target"
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "year", "revision"),
+        CheckConstraint(REVIEW_CHECK, name="review_state"),
+        CheckConstraint("comparator IN ('>=', '>', '<=', '<', '=')", name="comparator"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicator.id", ondelete="CASCADE"), index=True
+    )
+    year: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    comparator: Mapped[str] = mapped_column(String(2), default=">=")
+    value: Mapped[Decimal] = mapped_column(Amount)
+    unit: Mapped[str] = mapped_column(String(30))
+    is_growth_rate: Mapped[bool] = mapped_column(Boolean, default=False)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)  # 左右
+    source: Mapped[str] = mapped_column(String(500), default="")
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_document.id", ondelete="SET NULL")
+    )
+    line: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    review_state: Mapped[str] = mapped_column(String(20), default="approved")
+    review_comment: Mapped[str] = mapped_column(String(500), default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once, by the mapper
+
+    indicator: Mapped[IndicatorRecord] = relationship()
+    document: Mapped[SourceDocument | None] = relationship()

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planwatch.assess.annual import AnnualRules
 from planwatch.assess.thresholds import Thresholds
 from planwatch.services.overview import PlanOverview, plan_overview
 from planwatch.store.models import AuditEntry
@@ -39,17 +40,21 @@ class OverviewCache:
         as_of: int | None,
         thresholds: Thresholds,
         pending: bool = False,
+        annual_rules: AnnualRules | None = None,
     ) -> PlanOverview:
         stamp = session.scalar(select(func.max(AuditEntry.id))) or 0
         limits = tuple(sorted(thresholds.as_mapping().items()))
-        key: Key = (plan_id, as_of, limits, stamp, pending)
+        rules = annual_rules or AnnualRules()
+        key: Key = (plan_id, as_of, (*limits, ("annual", str(rules))), stamp, pending)
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 self.hits += 1
                 return found
-        computed = plan_overview(session, str(plan_id), as_of, thresholds, pending=pending)
+        computed = plan_overview(
+            session, str(plan_id), as_of, thresholds, pending=pending, annual_rules=rules
+        )
         with self._lock:
             self.misses += 1
             self._items[key] = computed

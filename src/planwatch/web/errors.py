@@ -26,6 +26,7 @@ from planwatch.errors import (
     PlanwatchError,
     TooManyAttempts,
     Unauthorized,
+    YearLocked,
 )
 from planwatch.services.entry_checks import ImplausibleValue
 from planwatch.services.users import session_for_token
@@ -36,6 +37,7 @@ STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a
     ExtractionBudgetExceeded: 413,
     NotFound: 404,
     Unauthorized: 401,
+    YearLocked: 423,  # a Forbidden, but one an audited unlock lifts
     Forbidden: 403,
     Conflict: 409,
     InvalidInput: 422,
@@ -46,6 +48,7 @@ CODES = {
     401: "unauthorized",
     403: "forbidden",
     409: "conflict",
+    423: "locked",
     422: "invalid_input",
     400: "bad_request",
     405: "method_not_allowed",
@@ -132,6 +135,8 @@ def install(app: FastAPI) -> None:
         details: list[Any] | None = None
         if isinstance(error, ImplausibleValue):
             details = [{"check": c.code, "message": c.message} for c in error.checks]
+        elif isinstance(error, Conflict) and error.current_version is not None:
+            details = [{"current_version": error.current_version}]
         response = respond(request, status_of(error), str(error), details)
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)

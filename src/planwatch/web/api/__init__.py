@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from planwatch.web.api import (
+    annual,
     auth,
     comparison,
     departments,
@@ -10,12 +11,17 @@ from planwatch.web.api import (
     plans,
     projects,
     reports,
+    review,
     search,
     settings,
+    tasks,
 )
 
 PREFIX = "/api/v1"
-MODULES = (plans, settings, comparison, indicators, search, departments, reports, projects, auth)
+MODULES = (
+    plans, settings, comparison, indicators, search, departments, reports, projects, tasks,
+    review, auth, annual,
+)  # fmt: skip
 router = APIRouter()
 for module in MODULES:
     router.include_router(module.router)

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.assess.thresholds import Thresholds
 from planwatch.errors import NotFound
+from planwatch.services.annual import rules_of
 from planwatch.services.overview import PlanOverview
 from planwatch.settings import Settings
 from planwatch.store.models import IndicatorRecord, Plan
@@ -33,4 +34,6 @@ def indicator_or_404(session: Session, indicator_id: int) -> IndicatorRecord:
 def overview(session: Session, plan: Plan, as_of: int | None, settings: Settings) -> PlanOverview:
     """The plan's overview, from the app's cache while no write has happened since."""
     cache: OverviewCache = session.info["overview_cache"]
-    return cache.overview(session, plan.id, as_of, thresholds(settings), settings.show_pending)
+    return cache.overview(
+        session, plan.id, as_of, thresholds(settings), settings.show_pending, rules_of(settings)
+    )

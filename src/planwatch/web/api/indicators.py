@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from planwatch.serialize import view_json
+from planwatch.serialize import annual_json, view_json
 from planwatch.services.entry_checks import entry_rules
 from planwatch.services.indicators import IndicatorChanges, edit_indicator
 from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
@@ -84,7 +84,9 @@ def _view(
     plan_overview = overview(session, indicator.plan, as_of, settings)
     view = plan_overview.indicator(indicator.code)
     assert view is not None  # the indicator belongs to the plan it was looked up in
-    return view_json(view, full=True)
+    out = view_json(view, full=True)
+    out["annual_targets"] = [annual_json(a) for a in plan_overview.annual_of(indicator.code)]
+    return out
 
 
 @router.get("/indicators/{indicator_id}")

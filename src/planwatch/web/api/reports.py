@@ -10,9 +10,11 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch.report import ReportFormat, ReportKind, file_name, render_report
+from planwatch.services.delivery import plan_delivery
 from planwatch.settings import Settings
 from planwatch.store.models import Plan
 from planwatch.web.api.common import overview, plan_or_404
+from planwatch.web.api.projects import project_thresholds
 from planwatch.web.deps import Id, ReaderDep, SessionDep, SettingsDep
 
 router = APIRouter(tags=["reports"])
@@ -29,7 +31,10 @@ def report_response(
     """The rendered report as a download (a final evaluation defaults to the period's end)."""
     year = as_of if as_of is not None or kind is not ReportKind.FINAL else plan.period_end
     result = overview(session, plan, year, settings)
-    data = render_report(result, kind, fmt)
+    delivery = plan_delivery(
+        session, plan, result.as_of, project_thresholds(settings), settings.show_pending
+    )
+    data = render_report(result, kind, fmt, delivery)
     name = quote(file_name(result, kind, fmt))
     return Response(
         data,

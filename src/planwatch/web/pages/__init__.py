@@ -5,6 +5,8 @@ from fastapi import APIRouter
 from planwatch.web.pages import (
     account,
     admin,
+    annual,
+    assignments,
     browse,
     comparison,
     downloads,
@@ -17,18 +19,10 @@ from planwatch.web.pages import (
 )
 
 MODULES = (
-    downloads,
-    browse,
-    entry,
-    grid,
-    account,
-    plans,
-    comparison,
-    projects,
-    review,
-    admin,
-    tasks,
-)
+MODULES = (
+    downloads, browse, entry, grid, account, plans, comparison, projects, review, admin,
+    assignments, tasks, annual,
+)  # fmt: skip
 router = APIRouter(include_in_schema=False)
 for module in MODULES:
     router.include_router(module.router)

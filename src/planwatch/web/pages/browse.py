@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from planwatch.domain.assessment import Status
 from planwatch.errors import NotFound
 from planwatch.report import ReportFormat, ReportKind
+from planwatch.services.annual_targets import pending_targets
 from planwatch.services.departments import department_summaries
 from planwatch.services.observations import find_indicator
 from planwatch.services.overview import OTHER_CHAPTER, IndicatorView
@@ -175,6 +176,7 @@ def indicator_context(
         "view": view,
         "record": record,
         "can_edit": can_edit_indicator(auth.user, record),
+        "annual_pending": pending_targets(session, record),
         "context_lines": context_lines,
         "chart_json": json.dumps(trajectory(view), ensure_ascii=False),
         "chart_rows": chart_rows(view),

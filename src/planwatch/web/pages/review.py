@@ -11,12 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound, Unauthorized
+from planwatch.services.annual_targets import describe
 from planwatch.services.review import (
     STATE_LABELS,
     ReviewState,
     approve,
     can_review,
     lock_year,
+    pending_annual_targets,
     pending_notes,
     pending_observations,
     pending_reports,
@@ -74,6 +76,8 @@ def review_page(request: Request, session: SessionDep, auth: ReaderDep) -> HTMLR
         "rows": _rows(session, pending_observations(session)),
         "notes": pending_notes(session),
         "reports": pending_reports(session),
+        "annual_targets": pending_annual_targets(session),
+        "describe": describe,
         "locks": locks,
         "plan_list": list(session.scalars(select(Plan).order_by(Plan.id))),
     }

@@ -87,6 +87,9 @@ function describe(body) {
     return `<p class="ok">${will}新增项目 ${esc(body.created)} 个,更新 ${esc(body.updated)} 个,未变 ${esc(body.unchanged)} 个。</p>`;
   }
   const verb = body.dry_run ? "检查通过,将新增" : "已新增";
+  if (body.kind === "annual_targets") {
+    return `<p class="ok">${verb}年度目标 ${esc(body.added)} 项,未变 ${esc(body.unchanged)} 项,空白 ${esc(body.blank)} 行。</p>`;
+  }
   return `<p class="ok">${verb}观测值 ${esc(body.added)} 条,未变 ${esc(body.unchanged)} 条,空白 ${esc(body.blank)} 行。</p>`;
 }
 
