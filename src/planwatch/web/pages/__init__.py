@@ -19,7 +19,6 @@ from planwatch.web.pages import (
 )
 
 MODULES = (
-MODULES = (
     downloads, browse, entry, grid, account, plans, comparison, projects, review, admin,
     assignments, tasks, annual,
 )  # fmt: skip

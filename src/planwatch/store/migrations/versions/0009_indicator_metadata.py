@@ -1,7 +1,7 @@
 """indicator metadata (definition, 口径, source, frequency, contact) and confirmed entry checks
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 
 Columns only, every one with a default, so existing rows stay valid: the indicator page
 shows the metadata an SDG-style indicator page carries; an observation keeps which
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
