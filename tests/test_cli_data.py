@@ -135,3 +135,43 @@ def test_assess_thresholds_from_settings(env: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("PLANWATCH_THRESHOLDS", '{"nonsense": "1"}')
     code, out, err = run("assess")
     assert (code, out) == (2, "") and "nonsense" in err
+
+
+def test_an_implausible_value_needs_confirm_checks(env: Path) -> None:
+    run("sample")
+    # 旅游综合收入 has 87 for 2020; 15600 is 179.3 times that, beyond the ×3 of the settings
+    code, out, err = run("observe", "add", "旅游综合收入", "2021", "15600")
+    assert (code, out) == (2, "") and "179.3 倍" in err and "--confirm-checks" in err
+    code, out, _ = run("observe", "add", "旅游综合收入", "2021", "15600", "--confirm-checks")
+    assert code == 0 and "第1次修订" in out
+
+
+def test_a_department_template_holds_only_its_indicators(env: Path) -> None:
+    run("sample")
+    run("department", "add", "区文旅局")
+    assert run("indicator", "edit", "旅游综合收入", "--department", "区文旅局")[0] == 0
+    path = env / "文旅.csv"
+    code, _, _ = run("template", "-o", str(path), "--department", "区文旅局")
+    assert code == 0
+    names = {row.split(",")[1] for row in path.read_text("utf-8-sig").splitlines()[1:]}
+    assert names == {"旅游综合收入"}
+    code, _, err = run("template", "-o", str(path), "--department", "区农业局")
+    assert code == 2 and "区文旅局" in err
+
+
+def test_indicator_metadata_is_set_from_the_cli(env: Path) -> None:
+    run("sample")
+    code, _, _ = run("indicator", "edit", "GDP", "--definition", "常住单位生产活动的最终成果",
+                     "--measure-note", "按现价计算", "--frequency", "季度")  # fmt: skip
+    assert code == 0
+    from planwatch.services.observations import find_indicator
+    from planwatch.services.plans import get_plan
+    from planwatch.settings import Settings
+    from planwatch.store.database import Database
+
+    database = Database(Settings().database_url)
+    with database.session() as session:
+        gdp = find_indicator(get_plan(session, None), "GDP")
+        assert (gdp.definition, gdp.measure_note, gdp.frequency, gdp.contact) == (
+            "常住单位生产活动的最终成果", "按现价计算", "季度", "")  # fmt: skip
+    database.dispose()

@@ -157,6 +157,7 @@ def view_json(view: IndicatorView, *, full: bool) -> dict[str, Any]:
                 "recorded_by": r.recorded_by,
                 "recorded_at": r.recorded_at.isoformat(),
                 "pending": r.review_state != "approved",
+                "confirmed_checks": [c for c in r.confirmed_checks.split(",") if c],
             }
             for r in view.revisions
         ]

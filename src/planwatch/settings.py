@@ -1,5 +1,7 @@
 """Typed settings, read from ``PLANWATCH_*`` environment variables at the entry point."""
 
+from decimal import Decimal
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -34,6 +36,11 @@ class Settings(BaseSettings):
     project_thresholds: dict[str, str] = Field(default_factory=dict)
     """Major-project light thresholds to override (PLANWATCH_PROJECT_THRESHOLDS, JSON), e.g.
     ``{"lag_red": "0.2"}``; names as in docs/projects.md."""
+
+    entry_jump_factor: Decimal = Field(default=Decimal(3), gt=1, le=1000)
+    """An entered value beyond this factor of the previous one (×3 or ÷3 by default) needs
+    a confirmation (PLANWATCH_ENTRY_JUMP_FACTOR); so do a share outside 0–100, a negative
+    level and a value about 10⁴ times the previous one (services/entry_checks.py)."""
 
     public_read: bool = False
     """Anyone may read the dashboard and the API without signing in (PLANWATCH_PUBLIC_READ);

@@ -130,8 +130,10 @@ def test_amounts_in_the_form(client: TestClient, site: Site, value: str, status:
     csrf = login(client, "admin")
     response = client.post(
         "/indicators/I005/observations",
-        data={"year": "2024", "value": value, "csrf_token": csrf, "plan": str(site.plan_id)},
-    )
+        # confirmed: 10²⁰ after 900 is a jump the entry checks ask about (test_entry_pages.py)
+        data={"year": "2024", "value": value, "csrf_token": csrf, "plan": str(site.plan_id),
+              "confirm": "1"},
+    )  # fmt: skip
     assert response.status_code == status, response.text
     # however large a stored value is, the overview and the reports still work
     assert client.get(f"/api/v1/plans/{site.plan_id}/overview").status_code == 200

@@ -28,7 +28,7 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "admin",
     ),
     ("POST", "/api/v1/plans/{plan_id}/observations/import"): (
-        {"files": {"file": ("d.csv", "指标编号,年份,数值\nI005,2023,900\n".encode(), "text/csv")}},
+        {"files": {"file": ("d.csv", "指标编号,年份,数值\nI005,2023,910\n".encode(), "text/csv")}},
         "editor",
     ),
     ("POST", "/indicators/{code}/observations"): (
@@ -36,6 +36,7 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         "editor",
     ),
     ("POST", "/indicators/{code}/notes"): ({"data": {"year": "2022", "reason": "原因"}}, "editor"),
+    ("POST", "/entry"): ({"data": {"v-I005-2024": "950"}}, "editor"),  # the entry grid
     ("PATCH", "/api/v1/plans/{plan_id}"): ({"json": {"title": "新标题"}}, "admin"),
     ("PUT", "/api/v1/plans/{plan_id}/default"): ({}, "admin"),
     ("POST", "/api/v1/plans/{plan_id}/adjustments"): (

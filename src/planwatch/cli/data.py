@@ -16,6 +16,7 @@ from planwatch.cli.app import PlanFile, PlanOption, actor, fail, settings, user_
 from planwatch.cli.documents import aligned
 from planwatch.read import read_document
 from planwatch.samples import sample_path
+from planwatch.services.entry_checks import entry_rules
 from planwatch.services.indicators import IndicatorChanges, edit_indicator, import_indicator_table
 from planwatch.services.observations import (
     STATUS_LABELS,
@@ -55,6 +56,14 @@ def session(current: Settings) -> Iterator[Session]:
 
 
 indicator_app = typer.Typer(help="查看、确认和修改指标。", no_args_is_help=True)
+ConfirmChecks = Annotated[
+    bool,
+    typer.Option(
+        "--confirm-checks",
+        help="确认异常值(超出 0–100、为负、变动超过阈值、疑似单位错位)无误并保存;"
+        "确认记入修订记录。",
+    ),
+]
 observe_app = typer.Typer(help="录入或导入指标的观测数据。", no_args_is_help=True)
 
 DryRun = Annotated[bool, typer.Option("--dry-run", help="只检查,不写入。")]
@@ -180,6 +189,11 @@ def indicator_edit(
     stretch: Annotated[str | None, typer.Option(help="力争目标值。")] = None,
     department: Annotated[str | None, typer.Option(help="牵头单位。")] = None,
     confirm: Annotated[bool, typer.Option("--confirm", help="确认该指标。")] = False,
+    definition: Annotated[str | None, typer.Option(help="指标解释。")] = None,
+    measure_note: Annotated[str | None, typer.Option(help="统计口径。")] = None,
+    data_source: Annotated[str | None, typer.Option(help="数据来源。")] = None,
+    frequency: Annotated[str | None, typer.Option(help="更新频率,如 年度、季度。")] = None,
+    contact: Annotated[str | None, typer.Option(help="联系人及电话。")] = None,
 ) -> None:
     """修改并确认一项指标;每次修改记入审计日志。"""
     changes = IndicatorChanges(
@@ -196,6 +210,11 @@ def indicator_edit(
         stretch_value=decimal_option("--stretch", stretch),
         department=department,
         confirmed=True if confirm else None,
+        definition=definition,
+        measure_note=measure_note,
+        data_source=data_source,
+        frequency=frequency,
+        contact=contact,
     )
     current = settings()
     with session(current) as opened:
@@ -236,11 +255,25 @@ def template(
         Path, typer.Option("--output", "-o", help="输出文件(.xlsx 或 .csv)。")
     ] = Path("观测数据模板.xlsx"),
     plan: PlanOption = None,
+    department: Annotated[
+        str | None, typer.Option("--department", help="只含该牵头单位的指标(部门填报模板)。")
+    ] = None,
 ) -> None:
     """生成观测数据填报模板:每项指标每年一行,已有数值已填入。"""
     current = settings()
     with session(current) as opened:
-        rows = template_rows(get_plan(opened, plan))
+        chosen = get_plan(opened, plan)
+        if department is not None:
+            led = {i.department.name for i in chosen.indicators if i.department}
+            if department not in led:
+                known = "、".join(sorted(led)) or "无"
+                fail(f"没有由「{department}」牵头的指标(牵头单位有:{known})")
+        rows = template_rows(
+            chosen,
+            None if department is None else (
+                lambda i: i.department is not None and i.department.name == department
+            ),
+        )  # fmt: skip
     with user_errors():
         if output.suffix.lower() == ".csv":
             write_csv(output, TEMPLATE_HEADER, rows)
@@ -262,6 +295,7 @@ def observe_add(
         bool, typer.Option("--growth-rate", help="数值是当年增长率(%)。")
     ] = False,
     simulated: Annotated[bool, typer.Option("--simulated", help="模拟数据(演示用)。")] = False,
+    confirm_checks: ConfirmChecks = False,
 ) -> None:
     """录入一项观测值;与当前值相同则不改动,否则保存为新的修订。"""
     number = decimal_option("VALUE", value)
@@ -280,6 +314,8 @@ def observe_add(
             source=source,
             is_growth_rate=growth_rate,
             simulated=simulated,
+            checks=entry_rules(current),
+            confirm=confirm_checks,
         )
         message = (
             f"已记录 {indicator.name} {year} 年:{value}{indicator.unit}(第{added.revision}次修订)。"
@@ -295,13 +331,15 @@ def observe_import(
     ],
     plan: PlanOption = None,
     dry_run: DryRun = False,
+    confirm_checks: ConfirmChecks = False,
 ) -> None:
     """导入观测数据:逐行校验,有任何错误则全部不写入并列出错误。"""
     current = settings()
     with session(current) as opened:
         report = import_observations(
-            opened, get_plan(opened, plan), read_table(file), actor(current), dry_run=dry_run
-        )
+            opened, get_plan(opened, plan), read_table(file), actor(current), dry_run=dry_run,
+            checks=entry_rules(current), confirm=confirm_checks,
+        )  # fmt: skip
         if not report.ok:
             _report_problems(str(file), report.problems)
     verb = "将新增" if dry_run else "新增"

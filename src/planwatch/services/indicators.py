@@ -340,6 +340,7 @@ def indicator_snapshot(indicator: IndicatorRecord) -> dict[str, object]:
         "targets": [[str(t.value), t.year, t.comparator, t.stretch] for t in indicator.targets],
         "department": indicator.department.name if indicator.department else None,
         "confirmed": indicator.confirmed,
+        **{name: getattr(indicator, name) for name in METADATA if getattr(indicator, name)},
     }
 
 
@@ -360,6 +361,15 @@ class IndicatorChanges:
     stretch_value: Decimal | None = None
     department: str | None = None
     confirmed: bool | None = None
+    # metadata the indicator page shows ("" clears a field)
+    definition: str | None = None  # 指标解释
+    measure_note: str | None = None  # 统计口径
+    data_source: str | None = None  # 数据来源
+    frequency: str | None = None  # 更新频率
+    contact: str | None = None  # 联系人
+
+
+METADATA = ("definition", "measure_note", "data_source", "frequency", "contact")
 
 
 def edit_indicator(
@@ -384,6 +394,7 @@ def edit_indicator(
         "baseline_year",
         "baseline_value",
         "confirmed",
+        *METADATA,
     ):
         value = getattr(changes, name)
         if value is not None:

@@ -20,6 +20,13 @@ from sqlalchemy.orm import Session
 from planwatch.domain.amount import check_amount
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.services.audit import record
+from planwatch.services.entry_checks import (
+    EntryCheckRules,
+    ImplausibleValue,
+    check_entry,
+    level_history,
+    parse_entered,
+)
 from planwatch.services.review import require_unlocked
 from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
@@ -81,23 +88,38 @@ def add_observation(
     is_growth_rate: bool = False,
     simulated: bool = False,
     review: str = "approved",
+    checks: EntryCheckRules | None = None,
+    confirm: bool = False,
 ) -> ObservationRecord | None:
     """Add a revision for (indicator, year) unless it repeats the current one; None if unchanged.
 
     ``review`` is its state in the review workflow (an editor's value is ``submitted``); a
-    locked year is refused (services/review.py).
+    locked year is refused (services/review.py). With ``checks`` (a person's entry), an
+    implausible value raises :class:`ImplausibleValue` unless ``confirm``; the confirmed
+    checks are kept on the revision.
     """
     _check_year(indicator.plan, year)
     require_unlocked(session, [indicator.plan_id], year)
     if indicator.series is None:
         raise InvalidInput(f"指标 {indicator.code} 还没有数据系列")
+    confirmed = ""
+    value = check_amount(value, f"{indicator.name} {year} 年数值")
+    current = current_observation(indicator, year)
+    if checks is not None and (current is None or current.value != value):
+        found = check_entry(
+            indicator, year, value, checks, is_growth_rate=is_growth_rate,
+            history=level_history(indicator.observations),
+        )  # fmt: skip
+        if found and not confirm:
+            raise ImplausibleValue(f"{indicator.name} {year} 年数值 {value}", found)
+        confirmed = ",".join(check.code for check in found)
     observation = add_series_value(
         session,
         indicator.series,
         year,
         value,
         actor,
-        Revision(status, source, note, is_growth_rate, simulated, review),
+        Revision(status, source, note, is_growth_rate, simulated, review, confirmed),
         label=indicator.name,
         audit=("indicator", indicator.id),
     )
@@ -116,6 +138,7 @@ class Revision:
     is_growth_rate: bool = False
     simulated: bool = False
     review: str = "approved"  # draft / submitted / approved (docs/tasks.md)
+    confirmed_checks: str = ""  # the entry checks the person confirmed: "jump,unit_slip"
 
 
 def add_series_value(
@@ -162,6 +185,7 @@ def add_series_value(
         is_growth_rate=revision.is_growth_rate,
         simulated=revision.simulated,
         review_state=revision.review,
+        confirmed_checks=revision.confirmed_checks,
         recorded_by=actor,
         recorded_at=datetime.now(UTC),
     )
@@ -213,7 +237,9 @@ def _snapshot(observation: ObservationRecord) -> dict[str, object]:
         "status": observation.status,
         "source": observation.source,
         "simulated": observation.simulated,
-    }
+        **({"confirmed_checks": observation.confirmed_checks} if observation.confirmed_checks
+           else {}),
+    }  # fmt: skip
 
 
 def _check_year(plan: Plan, year: int) -> None:
@@ -245,11 +271,15 @@ def import_observations(
     dry_run: bool = False,
     may_edit: Callable[[IndicatorRecord], bool] | None = None,
     review: str = "approved",
+    checks: EntryCheckRules | None = None,
+    confirm: bool = False,
 ) -> ImportReport:
     """Validate every row of ``table``; write only when all are good and it is no dry run.
 
     ``may_edit`` limits the indicators the importer may change (a department editor's own);
-    a row for another indicator is a bad row. ``review`` is the new values' review state.
+    a row for another indicator is a bad row unless it repeats the current value (a row of
+    the full template left as it was). ``review`` is the new values' review state. With
+    ``checks``, an implausible value is a bad row unless ``confirm`` (then recorded).
     """
     report = ImportReport(rows=len(table.rows), dry_run=dry_run)
     columns = table.resolve(COLUMNS)
@@ -267,9 +297,12 @@ def import_observations(
         return report
     report.problems.extend(amount_problems(table, [columns.get("value")], COLUMNS["value"][0]))
     values = _parse_rows(plan, table, columns, report, may_edit)
+    if checks is not None and not confirm:
+        report.problems.extend(_implausible(values, checks))
     if report.problems:
         return report
-    for value in values:
+    # oldest year first, so that each value's checks compare with the one written before it
+    for value in sorted(values, key=lambda v: (v.indicator.id, v.year)):
         current = current_observation(value.indicator, value.year)
         same = current is not None and (
             current.value,
@@ -296,8 +329,42 @@ def import_observations(
                 is_growth_rate=value.is_growth_rate,
                 simulated=value.simulated,
                 review=review,
+                checks=checks,
+                confirm=confirm,
             )
     return report
+
+
+def _implausible(values: list[_Value], rules: EntryCheckRules) -> list[RowProblem]:
+    """A problem for every value the entry checks question, against the stored values with
+    the file's other values of the same indicator laid over them."""
+    history: dict[int, dict[int, Decimal]] = {}
+    for value in values:
+        if value.indicator.id not in history:
+            history[value.indicator.id] = level_history(value.indicator.observations)
+        if not value.is_growth_rate:
+            history[value.indicator.id][value.year] = value.value
+    problems: list[RowProblem] = []
+    for value in values:
+        current = current_observation(value.indicator, value.year)
+        if current is not None and current.value == value.value:
+            continue
+        found = check_entry(
+            value.indicator, value.year, value.value, rules,
+            is_growth_rate=value.is_growth_rate, history=history[value.indicator.id],
+        )  # fmt: skip
+        if found:
+            reasons = ";".join(check.message for check in found)
+            problems.append(
+                RowProblem(
+                    value.row,
+                    COLUMNS["value"][0],
+                    str(value.value),
+                    f"{reasons}。如确认无误,请勾选「确认异常值」"
+                    "(命令行加 --confirm-checks)后重新导入",
+                )
+            )
+    return sorted(problems, key=lambda p: p.row)
 
 
 def _parse_rows(
@@ -328,20 +395,28 @@ def _parse_rows(
             key = "code" if cell("code") else "name"
             problem(key, "找不到该指标" if cell(key) else "指标编号和指标名称都为空")
             continue
+        if cell("code") and cell("name") and cell("name") != indicator.name:
+            problem("name", f"与指标编号 {indicator.code} 的名称「{indicator.name}」不一致")
+            continue
+        year = _integer(cell("year"))
+        entered = _entered(cell("value"), indicator.unit)
+        value = entered if isinstance(entered, Decimal) else None
         if may_edit is not None and not may_edit(indicator):
+            current = current_observation(indicator, year) if year is not None else None
+            if current is not None and value == current.value:
+                report.unchanged += 1  # a row of another department, left as it was
+                continue
             problem("code" if cell("code") else "name", "无权修改该指标(不属于本部门)")
             continue
         ok = True
-        year = _integer(cell("year"))
         if year is None:
             problem("year", "年份应为四位整数")
             ok = False
         elif not low <= year <= high:
             problem("year", f"年份不在规划期附近({low}–{high})")
             ok = False
-        value = _decimal(cell("value"))
-        if value is None:
-            problem("value", "不是数字")
+        if isinstance(entered, str):
+            problem("value", entered)
             ok = False
         if cell("unit") and cell("unit") != indicator.unit:
             problem("unit", f"与指标单位「{indicator.unit}」不一致")
@@ -376,6 +451,14 @@ def _parse_rows(
     return values
 
 
+def _entered(text: str, unit: str) -> Decimal | str:
+    """A value cell in the indicator's unit ("120亿元" for 万元 converts), or why it is none."""
+    try:
+        return parse_entered(text, unit)
+    except InvalidInput as error:
+        return str(error)
+
+
 def _integer(text: str) -> int | None:
     """A whole number, also as a spreadsheet writes it ("2022.0").
 
@@ -408,8 +491,12 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123
 TEMPLATE_HEADER = [names[0] for names in COLUMNS.values()]
 
 
-def template_rows(plan: Plan) -> list[list[object]]:
+def template_rows(
+    plan: Plan, only: Callable[[IndicatorRecord], bool] | None = None
+) -> list[list[object]]:
     """One row per indicator and year of the plan, current values filled in.
+
+    ``only`` keeps some indicators (a department's own: its template has no other rows).
 
     Years run from the indicator's baseline year (or the year before the period) to the
     period's last year, plus any earlier year that has a value, so a department sees at once
@@ -419,6 +506,8 @@ def template_rows(plan: Plan) -> list[list[object]]:
     end = plan.period_end or start + 5
     rows: list[list[object]] = []
     for indicator in plan.indicators:
+        if only is not None and not only(indicator):
+            continue
         years = set(range(min(indicator.baseline_year or start, start), end + 1))
         for year in sorted(years | {o.year for o in indicator.observations}):
             current = current_observation(indicator, year)

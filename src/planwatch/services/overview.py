@@ -61,6 +61,7 @@ class Revision:
     recorded_by: str
     recorded_at: datetime
     review_state: str = "approved"  # submitted: shown only where pending data is, labelled
+    confirmed_checks: str = ""  # entry checks the person who entered it confirmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,7 @@ def _revision(record: ObservationRecord) -> Revision:
         recorded_by=record.recorded_by,
         recorded_at=aware(record.recorded_at),
         review_state=record.review_state,
+        confirmed_checks=record.confirmed_checks,
     )
 
 

@@ -349,6 +349,12 @@ class IndicatorRecord(Base):
     source_start: Mapped[int | None] = mapped_column(Integer)
     source_end: Mapped[int | None] = mapped_column(Integer)
     sentence: Mapped[str | None] = mapped_column(Text)
+    # Metadata an indicator page shows (as on an SDG indicator page); "" when not known.
+    definition: Mapped[str] = mapped_column(Text, default="", server_default="")  # 指标解释
+    measure_note: Mapped[str] = mapped_column(Text, default="", server_default="")  # 统计口径
+    data_source: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    frequency: Mapped[str] = mapped_column(String(20), default="", server_default="")  # 年度
+    contact: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     plan: Mapped[Plan] = relationship(back_populates="indicators")
     series: Mapped[Series | None] = relationship()
@@ -410,6 +416,9 @@ class ObservationRecord(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Raised by every update; a form carries it, and a stale one is refused (409).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # The plausibility checks (services/entry_checks.py) whoever recorded it confirmed:
+    # "jump,unit_slip"; "" when none applied.
+    confirmed_checks: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once, by the mapper
 

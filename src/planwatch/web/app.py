@@ -15,7 +15,7 @@ from planwatch import __version__
 from planwatch.services.signin import SignInLimiter
 from planwatch.settings import Settings
 from planwatch.store.database import Database
-from planwatch.web import errors, format
+from planwatch.web import errors, format, labels
 from planwatch.web.api import PREFIX as API_PREFIX
 from planwatch.web.api import router as api_router
 from planwatch.web.cache import OverviewCache
@@ -29,6 +29,7 @@ PACKAGE = Path(str(resources.files("planwatch.web")))
 def templates() -> Jinja2Templates:
     engine = Jinja2Templates(directory=PACKAGE / "templates")
     engine.env.filters.update(format.FILTERS)
+    engine.env.filters.update(labels.FILTERS)
     engine.env.globals["version"] = __version__
     return engine
 

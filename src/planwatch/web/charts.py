@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from planwatch.services.overview import IndicatorView
+from planwatch.web.labels import comparator_symbol
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -66,3 +67,56 @@ def _is_number(text: str) -> bool:
     except ArithmeticError:
         return False
     return True
+
+
+def chart_rows(view: IndicatorView) -> list[dict[str, Any]]:
+    """The chart as a table, one row per year: observed value, the time-proportional path
+    and the projection at that year, and what the year is (基期, 目标年).
+
+    The path at year y is the straight line from the baseline to the target:
+    x₀ + (X − x₀)·(y − t₀)/(T − t₀).
+    """
+    data = trajectory(view)
+    observed = {row[0]: row for row in data["observations"]}
+    path, projection = data["path"], data["projection"]
+    target, baseline = data["target"], data["baseline"]
+    rows = []
+    for year in data["years"]:
+        notes = []
+        if baseline and baseline[0] == year:
+            notes.append(f"基期 {_text(baseline[1])}")
+        if target and target["year"] == year:
+            notes.append(f"目标 {comparator_symbol(target['comparator'])} {_text(target['value'])}")
+        found = observed.get(year)
+        if found and found[2] == "preliminary":
+            notes.append("初步数")
+        if found and found[3]:
+            notes.append("模拟数据")
+        rows.append(
+            {
+                "year": year,
+                "observed": _decimal(found[1]) if found else None,
+                "path": _decimal(_between(path, year)),
+                "projection": _decimal(_between(projection, year)),
+                "note": ",".join(notes),
+            }
+        )
+    return rows
+
+
+def _between(line: list[list[float | None]], year: int) -> float | None:
+    """The value of a two-point line at ``year``, None outside it."""
+    if len(line) != 2:
+        return None
+    (x0, y0), (x1, y1) = line
+    if x0 is None or x1 is None or y0 is None or y1 is None or not x0 <= year <= x1 or x1 == x0:
+        return None
+    return y0 + (y1 - y0) * (year - x0) / (x1 - x0)
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _text(value: float | None) -> str:
+    return "—" if value is None else format(Decimal(str(value)).normalize(), "f")

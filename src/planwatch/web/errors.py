@@ -6,13 +6,15 @@ matching status; the pages answer with the error page, in Chinese.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from starlette.exceptions import HTTPException
 
 from planwatch.errors import (
@@ -26,7 +28,11 @@ from planwatch.errors import (
     Unauthorized,
     YearLocked,
 )
+from planwatch.services.entry_checks import ImplausibleValue
+from planwatch.services.users import session_for_token
+from planwatch.web.security import SESSION_COOKIE, csrf_token
 
+logger = logging.getLogger(__name__)
 STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a 413
     ExtractionBudgetExceeded: 413,
     NotFound: 404,
@@ -79,13 +85,46 @@ def respond(
     if status == 401:
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     templates = request.app.state.templates
+    user, csrf = signed_in(request)
     page: Response = templates.TemplateResponse(
         request,
         "error.html",
-        {"status": status, "message": message, "details": details or []},
+        {"status": status, "message": message, "details": details or [], "user": user,
+         "csrf": csrf, "plans": [], "switchable": ()},
         status_code=status,
-    )
+    )  # fmt: skip
     return page
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    """Who the header of an error page names (read apart from the failed request's session)."""
+
+    username: str
+    display_name: str | None
+    role: str
+
+
+def signed_in(request: Request) -> tuple[SignedIn | None, str]:
+    """The signed-in user and CSRF token of the request's cookie, or (None, "").
+
+    Errors here are swallowed: an error page must render even when the database is what
+    failed.
+    """
+    database = getattr(request.app.state, "database", None)
+    token = request.cookies.get(SESSION_COOKIE)
+    if database is None or not token:
+        return None, ""
+    try:
+        with database.new_session() as session:
+            row = session_for_token(session, token)
+            if row is None:
+                return None, ""
+            user = SignedIn(row.user.username, row.user.display_name, row.user.role)
+            return user, csrf_token(row.csrf_secret)
+    except SQLAlchemyError:
+        logger.exception("the error page could not read the session")
+        return None, ""
 
 
 def install(app: FastAPI) -> None:
@@ -93,11 +132,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PlanwatchError)
     async def planwatch_error(request: Request, error: PlanwatchError) -> Response:
-        details = (
-            [{"current_version": error.current_version}]
-            if isinstance(error, Conflict) and error.current_version is not None
-            else None
-        )
+        details: list[Any] | None = None
+        if isinstance(error, ImplausibleValue):
+            details = [{"check": c.code, "message": c.message} for c in error.checks]
+        elif isinstance(error, Conflict) and error.current_version is not None:
+            details = [{"current_version": error.current_version}]
         response = respond(request, status_of(error), str(error), details)
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from planwatch.serialize import annual_json, view_json
+from planwatch.services.entry_checks import entry_rules
 from planwatch.services.indicators import IndicatorChanges, edit_indicator
 from planwatch.services.observations import STATUS_LABELS, add_observation, set_progress_note
 from planwatch.services.review import entry_state
@@ -31,6 +32,8 @@ class ObservationCreate(BaseModel):
     note: CleanText = Field(default="", max_length=500)
     is_growth_rate: bool = False
     simulated: bool = False
+    confirm: bool = False
+    """Save a value the entry checks question (range, sign, jump, unit slip); recorded."""
 
 
 class NoteCreate(BaseModel):
@@ -67,6 +70,11 @@ class IndicatorUpdate(BaseModel):
     stretch_value: Amount | None = None
     department: CleanText | None = Field(default=None, max_length=100)
     confirmed: bool | None = None
+    definition: CleanText | None = Field(default=None, max_length=4000)
+    measure_note: CleanText | None = Field(default=None, max_length=4000)
+    data_source: CleanText | None = Field(default=None, max_length=300)
+    frequency: CleanText | None = Field(default=None, max_length=20)
+    contact: CleanText | None = Field(default=None, max_length=200)
 
 
 def _view(
@@ -117,7 +125,11 @@ def create_observation(
     settings: SettingsDep,
     user: WriterDep,
 ) -> dict[str, Any]:
-    """录入一项观测值(管理员,或本部门的填报员);与当前值相同则不改动。"""
+    """录入一项观测值(管理员,或本部门的填报员);与当前值相同则不改动。
+
+    超出范围、为负、变动超过阈值或疑似单位错位的数值返回 422(details 列出各项检查),
+    确认无误时加 ``"confirm": true`` 重新提交,确认的检查项记入修订记录。
+    """
     indicator = indicator_or_404(session, indicator_id)
     require_edit(user, indicator)
     added = add_observation(
@@ -132,6 +144,8 @@ def create_observation(
         is_growth_rate=body.is_growth_rate,
         simulated=body.simulated,
         review=entry_state(user),
+        checks=entry_rules(settings),
+        confirm=body.confirm,
     )
     session.commit()
     # judged at the year just entered (within the period): the editor sees what it changed

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from planwatch.errors import Forbidden
 from planwatch.read import read_bytes
 from planwatch.serialize import overview_json, plan_json
+from planwatch.services.entry_checks import entry_rules
 from planwatch.services.observations import import_observations
 from planwatch.services.plans import import_plan
 from planwatch.services.review import entry_state
@@ -97,8 +98,12 @@ async def import_data(
     settings: SettingsDep,
     user: WriterDep,
     dry_run: bool = False,
+    confirm: bool = False,
 ) -> dict[str, Any] | JSONResponse:
-    """导入观测数据文件(CSV/XLSX);逐行校验,有错误则不写入并返回错误清单。"""
+    """导入观测数据文件(CSV/XLSX);逐行校验,有错误则不写入并返回错误清单。
+
+    异常值(超出范围、为负、变动超过阈值、疑似单位错位)是错误行,除非 ``confirm=true``。
+    """
     plan = plan_or_404(session, plan_id)
     if user.role == Role.VIEWER:
         raise Forbidden("查看者不能填报数据")
@@ -112,6 +117,8 @@ async def import_data(
         dry_run=dry_run,
         may_edit=lambda indicator: can_edit_indicator(user, indicator),
         review=entry_state(user),
+        checks=entry_rules(settings),
+        confirm=confirm,
     )
     if not report.ok:
         problems = [

@@ -9,7 +9,9 @@ from planwatch.web.pages import (
     assignments,
     browse,
     comparison,
+    downloads,
     entry,
+    grid,
     plans,
     projects,
     review,
@@ -17,7 +19,8 @@ from planwatch.web.pages import (
 )
 
 MODULES = (
-    browse, entry, account, plans, comparison, projects, review, admin, assignments, tasks, annual,
+    downloads, browse, entry, grid, account, plans, comparison, projects, review, admin,
+    assignments, tasks, annual,
 )  # fmt: skip
 router = APIRouter(include_in_schema=False)
 for module in MODULES:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from planwatch.domain.assessment import Status
 from planwatch.errors import NotFound
@@ -18,10 +19,12 @@ from planwatch.services.overview import OTHER_CHAPTER, IndicatorView
 from planwatch.services.plans import stored_version
 from planwatch.services.search import find
 from planwatch.services.users import can_edit_indicator
+from planwatch.settings import Settings
+from planwatch.store.models import Plan
 from planwatch.web.api.common import overview
 from planwatch.web.api.reports import report_response
-from planwatch.web.charts import trajectory
-from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep
+from planwatch.web.charts import chart_rows, trajectory
+from planwatch.web.deps import Auth, ReaderDep, SessionDep, SettingsDep
 from planwatch.web.format import number as plain_number
 from planwatch.web.pages.context import chosen_plan, render
 from planwatch.web.reader import Highlight, lines_with_marks
@@ -139,7 +142,20 @@ def indicator_page(
     plan: PlanQuery = None,
     as_of: AsOfQuery = None,
 ) -> HTMLResponse:
-    chosen = chosen_plan(session, plan)
+    context = indicator_context(session, settings, auth, chosen_plan(session, plan), code, as_of)
+    return render(request, session, auth, "indicator.html", context)
+
+
+def indicator_context(
+    session: Session,
+    settings: Settings,
+    auth: Auth,
+    chosen: Plan,
+    code: str,
+    as_of: int | None,
+    entry: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the indicator page shows; ``entry`` is a refused form's typed values."""
     result = overview(session, chosen, as_of, settings)
     record = find_indicator(chosen, code)
     view = result.indicator(record.code)
@@ -154,28 +170,24 @@ def indicator_page(
         first = max(1, view.source_line - CONTEXT_LINES)
         last = min(len(text_lines), view.source_line + CONTEXT_LINES)
         context_lines = [(n, text_lines[n - 1]) for n in range(first, last + 1)]
-    return render(
-        request,
-        session,
-        auth,
-        "indicator.html",
-        {
-            "plan": chosen,
-            "overview": result,
-            "view": view,
-            "record": record,
-            "can_edit": can_edit_indicator(auth.user, record),
-            "annual_pending": pending_targets(session, record),
-            "context_lines": context_lines,
-            "chart_json": json.dumps(trajectory(view), ensure_ascii=False),
-            "years": list(
-                range(
-                    (chosen.period_start or result.as_of) - 1,
-                    (chosen.period_end or result.as_of) + 1,
-                )
-            ),
-        },
-    )
+    return {
+        "plan": chosen,
+        "overview": result,
+        "view": view,
+        "record": record,
+        "can_edit": can_edit_indicator(auth.user, record),
+        "annual_pending": pending_targets(session, record),
+        "context_lines": context_lines,
+        "chart_json": json.dumps(trajectory(view), ensure_ascii=False),
+        "chart_rows": chart_rows(view),
+        "entry": entry,
+        "years": list(
+            range(
+                (chosen.period_start or result.as_of) - 1,
+                (chosen.period_end or result.as_of) + 1,
+            )
+        ),
+    }
 
 
 @router.get("/plan", response_class=HTMLResponse)

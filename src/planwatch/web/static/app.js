@@ -38,7 +38,7 @@ function trajectoryChart(element) {
   if (d.projection.length) series.push({ name: "趋势预测", type: "line", data: d.projection, lineStyle: { type: "dotted", color: "#e0a800", width: 2 }, itemStyle: { color: "#e0a800" } });
   if (d.baseline) series.push({ name: "基期", type: "scatter", data: [d.baseline], symbol: "diamond", symbolSize: 12, itemStyle: { color: "#66788a" } });
   const marks = [];
-  if (d.target) marks.push({ yAxis: d.target.value, name: "目标", lineStyle: { color: "#c62828" }, label: { formatter: "目标 " + d.target.comparator + " " + d.target.value } });
+  if (d.target) marks.push({ yAxis: d.target.value, name: "目标", lineStyle: { color: "#c62828" }, label: { formatter: "目标 " + ({ ">=": "≥", "<=": "≤", "=": "≈" }[d.target.comparator] || d.target.comparator) + " " + d.target.value } });
   if (d.stretch) marks.push({ yAxis: d.stretch.value, name: "力争", lineStyle: { color: "#c62828", type: "dashed" }, label: { formatter: "力争 " + d.stretch.value } });
   if (series.length && marks.length) series[0].markLine = { symbol: "none", data: marks };
   if (!series[0].data.length && marks.length) series[0].data = [];
@@ -48,14 +48,20 @@ function trajectoryChart(element) {
   const top = values.length ? Math.max(...values) : null;
   const bottom = values.length ? Math.min(...values) : null;
   const pad = top != null ? (top - bottom) * 0.08 || Math.abs(top) * 0.1 || 1 : 0;
+  const narrow = element.clientWidth < 520;
+  for (const mark of marks) mark.label.position = "insideEndTop";
   const chart = echarts.init(element);
   chart.setOption({
     animation: false,
     tooltip: { trigger: "axis" },
     legend: { bottom: 0 },
-    grid: { left: 60, right: 90, top: 30, bottom: 50 },
-    xAxis: { type: "value", min: Math.min(...years), max: Math.max(...years), interval: 1, axisLabel: { formatter: v => String(v) } },
-    yAxis: { type: "value", name: d.unit, scale: true,
+    // containLabel keeps the axis labels inside the chart; on a phone the years are rotated
+    // and those that would overlap are hidden
+    grid: { left: 8, right: narrow ? 24 : 70, top: 36, bottom: narrow ? 64 : 50, containLabel: true },
+    xAxis: { type: "value", min: Math.min(...years), max: Math.max(...years), minInterval: 1,
+             interval: narrow && years.length > 6 ? 2 : 1,
+             axisLabel: { formatter: v => String(v), hideOverlap: true, rotate: narrow ? 45 : 0 } },
+    yAxis: { type: "value", name: d.unit, scale: true, axisLabel: { hideOverlap: true },
              max: top != null ? (v => nice(Math.max(v.max, top + pad), Math.ceil)) : null,
              min: bottom != null ? (v => nice(Math.min(v.min, bottom - pad), Math.floor)) : null },
     series: series,
@@ -95,7 +101,9 @@ function upload(form) {
     const data = new FormData();
     data.append("file", file);
     const dry = form.querySelector("input[name=dry_run]");
-    const url = form.dataset.url + (dry && dry.checked ? "?dry_run=true" : "");
+    const confirm = form.querySelector("input[name=confirm]");
+    const query = [dry && dry.checked ? "dry_run=true" : "", confirm && confirm.checked ? "confirm=true" : ""].filter(Boolean);
+    const url = form.dataset.url + (query.length ? "?" + query.join("&") : "");
     const bar = form.querySelector("progress");
     const report = form.querySelector(".report");
     const request = new XMLHttpRequest();
@@ -123,8 +131,8 @@ function projectChart(element) {
     animation: false,
     tooltip: { trigger: "axis" },
     legend: { bottom: 0 },
-    grid: { left: 70, right: 70, top: 30, bottom: 50 },
-    xAxis: [{ type: "category", data: d.years.map(String) },
+    grid: { left: 8, right: 8, top: 36, bottom: 50, containLabel: true },
+    xAxis: [{ type: "category", data: d.years.map(String), axisLabel: { hideOverlap: true, rotate: element.clientWidth < 520 ? 45 : 0 } },
             { type: "time", show: false, min: d.years[0] + "-01-01", max: d.years[d.years.length - 1] + "-12-31" }],
     yAxis: [{ type: "value", name: d.unit }, { type: "value", name: "累计", max: v => Math.max(v.max, d.total) }],
     series: [
@@ -143,6 +151,18 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#trajectory").forEach(trajectoryChart);
   document.querySelectorAll("form.upload").forEach(upload);
 });
+
+// The plan reader on a phone: the outline is a drawer; picking a chapter closes it.
+function outlineDrawer(reader) {
+  const button = reader.querySelector(".outline-toggle");
+  const outline = reader.querySelector(".outline");
+  if (!button || !outline) return;
+  const set = open => { reader.classList.toggle("drawer-open", open); button.setAttribute("aria-expanded", String(open)); button.textContent = open ? "关闭目录" : "目录"; };
+  button.addEventListener("click", () => set(!reader.classList.contains("drawer-open")));
+  outline.addEventListener("click", event => { if (event.target.closest("a")) set(false); });
+  document.addEventListener("keydown", event => { if (event.key === "Escape") set(false); });
+}
+document.querySelectorAll("#reader").forEach(outlineDrawer);
 
 // The plan switcher submits as soon as a plan is picked; its button stays for use without scripts.
 for (const form of document.querySelectorAll("form.plan-switch")) {
