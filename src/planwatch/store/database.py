@@ -9,7 +9,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +31,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "savepoint", _begin_before_savepoint)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -43,6 +44,20 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_before_savepoint(connection: Connection, _name: str | None) -> None:
+    """Open the transaction a SAVEPOINT nests in.
+
+    Python's sqlite3 begins a transaction only before INSERT, UPDATE or DELETE. A SAVEPOINT
+    issued first (``session.begin_nested()`` at the start of a unit of work) would start a
+    transaction of its own, and releasing it would commit: a later rollback could not undo
+    what the savepoint wrote. Beginning here keeps the savepoint inside the session's
+    transaction.
+    """
+    raw = connection.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        raw.execute("BEGIN")
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
