@@ -6,6 +6,8 @@ uploaded bulletin (``BULLETIN``) with nothing written from it.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from decimal import Decimal
 
@@ -139,3 +141,33 @@ def test_annual_target_file_import_through_the_api(client: TestClient, site: Sit
         (2, "目标值"), (3, "指标编号")]  # fmt: skip
     listed = client.get(f"/api/v1/plans/{site.plan_id}/annual-targets").json()
     assert listed == []  # stats' targets are submitted, not approved
+
+
+def test_the_indicator_page_charts_annual_targets_against_the_values_reached(
+    client: TestClient, site: Site
+) -> None:
+    csrf = login(client, "stats")
+    response = client.post("/indicators/I005/annual-targets", data={
+        "csrf_token": csrf, "year": "2022", "value": "7", "growth_rate": "true",
+        "plan": str(site.plan_id)})  # fmt: skip
+    assert response.status_code == 303
+    with site.database.session() as session:
+        target = session.query(AnnualTargetRecord).filter_by(year=2022).one()
+        gdp = find_indicator(get_plan(session, None), "GDP")
+        add_observation(session, gdp, 2021, Decimal("700"), "x")
+        add_observation(session, gdp, 2022, Decimal("767.81"), "x")
+        target_id, version = target.id, target.version
+    page = client.get(f"/indicators/I005?plan={site.plan_id}").text
+    assert 'id="annual-chart"' not in page  # only approved targets are charted
+    with make_client(site) as reviewer:
+        token = login(reviewer, "shenhe")
+        reviewer.post(f"/review/annual-targets/{target_id}/approve",
+                      data={"csrf_token": token, "version": str(version)})  # fmt: skip
+    page = client.get(f"/indicators/I005?plan={site.plan_id}").text
+    found = re.search(r"id=\"annual-chart\" class=\"chart\" data-chart='([^']*)'", page)
+    assert found is not None
+    chart = json.loads(html.unescape(found.group(1)))
+    # from the levels: 767.81 / 700 − 1 = 9.687 % ≥ 7 % → 完成
+    assert (chart["years"], chart["targets"], chart["statuses"]) == ([2022], [7.0], ["完成"])
+    assert chart["unit"] == "%" and chart["growth_rate"] is True
+    assert abs(chart["actuals"][0] - 9.687) < 0.01

@@ -64,3 +64,6 @@ def test_enter_an_annual_target_approve_it_and_see_the_column(
     # 2022 has a level (767.81) but no 2021 level and no published rate: 无数据
     expect(page.locator("tr[data-code=I005] .annual-cell")).to_contain_text("无数据")
     shot(page, "overview-annual-column")
+    page.goto(f"{server}/indicators/I005")  # the approved target charted (drawn by ECharts)
+    expect(page.locator("#annual-chart canvas")).to_have_count(1)
+    shot(page, "indicator-annual-chart")

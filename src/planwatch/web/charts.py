@@ -1,10 +1,12 @@
-"""The data an indicator's trajectory chart draws (rendered by static/app.js with ECharts)."""
+"""The data an indicator's charts draw (rendered by static/app.js with ECharts): its trajectory
+against the five-year target and its annual targets against the values reached."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
+from planwatch.services.annual import AnnualView
 from planwatch.services.overview import IndicatorView
 from planwatch.web.labels import comparator_symbol
 
@@ -120,3 +122,23 @@ def _decimal(value: float | None) -> Decimal | None:
 
 def _text(value: float | None) -> str:
     return "—" if value is None else format(Decimal(str(value)).normalize(), "f")
+
+
+def annual_chart(views: tuple[AnnualView, ...]) -> dict[str, Any] | None:
+    """Each year's annual target beside the value reached, for ``annualChart`` in app.js.
+
+    Drawn only when the targets are stated one way — all growth rates, or all levels in one
+    unit — so that one axis holds them; the table beside it always holds every target.
+    """
+    ways = {(view.goal.growth_rate, view.goal.unit) for view in views}
+    if len(ways) != 1:
+        return None
+    growth_rate, unit = ways.pop()
+    return {
+        "unit": "%" if growth_rate else unit,
+        "growth_rate": growth_rate,
+        "years": [view.year for view in views],
+        "targets": [_num(view.goal.value) for view in views],
+        "actuals": [_num(view.assessment.actual) for view in views],
+        "statuses": [view.assessment.status.label for view in views],
+    }

@@ -23,7 +23,7 @@ from planwatch.settings import Settings
 from planwatch.store.models import Plan
 from planwatch.web.api.common import overview
 from planwatch.web.api.reports import report_response
-from planwatch.web.charts import chart_rows, trajectory
+from planwatch.web.charts import annual_chart, chart_rows, trajectory
 from planwatch.web.deps import Auth, ReaderDep, SessionDep, SettingsDep
 from planwatch.web.format import number as plain_number
 from planwatch.web.pages.context import chosen_plan, render
@@ -177,6 +177,9 @@ def indicator_context(
         "record": record,
         "can_edit": can_edit_indicator(auth.user, record),
         "annual_pending": pending_targets(session, record),
+        "annual_chart_json": json.dumps(
+            annual_chart(result.annual_of(view.code)), ensure_ascii=False
+        ),
         "context_lines": context_lines,
         "chart_json": json.dumps(trajectory(view), ensure_ascii=False),
         "chart_rows": chart_rows(view),

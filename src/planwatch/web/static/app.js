@@ -1,7 +1,7 @@
 /* planwatch pages: ECharts charts and uploads with progress. No network access beyond this site. */
 "use strict";
 
-const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "提前完成": "#1b5e20", "已完成": "#2e7d32", "未完成": "#c62828", "无数据": "#9aa5b1" };
+const STATUS_COLORS = { "提前实现": "#1b5e20", "快于预期": "#388e3c", "基本符合预期": "#1565c0", "滞后": "#c62828", "提前完成": "#1b5e20", "已完成": "#2e7d32", "完成": "#2e7d32", "未完成": "#c62828", "无数据": "#9aa5b1" };
 
 function chartData(element) {
   try { return JSON.parse(element.dataset.chart); } catch (e) { return null; }
@@ -145,8 +145,30 @@ function projectChart(element) {
   window.addEventListener("resize", () => chart.resize());
 }
 
+// An indicator's annual targets (a line of points) beside the values reached (bars), by year.
+function annualChart(element) {
+  const d = chartData(element);
+  if (!d || !window.echarts) return;
+  const chart = echarts.init(element);
+  const narrow = element.clientWidth < 520;
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "axis" },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 8, top: 36, bottom: narrow ? 64 : 50, containLabel: true },
+    xAxis: { type: "category", data: d.years.map(String), axisLabel: { hideOverlap: true, rotate: narrow ? 45 : 0 } },
+    yAxis: { type: "value", name: d.growth_rate ? "增长率(%)" : d.unit, scale: true, axisLabel: { hideOverlap: true } },
+    series: [
+      { name: "实际", type: "bar", data: d.actuals.map((v, i) => ({ value: v, itemStyle: { color: STATUS_COLORS[d.statuses[i]] || "#0b57a4" } })) },
+      { name: "年度目标", type: "line", data: d.targets, symbolSize: 10, lineStyle: { type: "dashed", color: "#c62828" }, itemStyle: { color: "#c62828" } },
+    ],
+  });
+  window.addEventListener("resize", () => chart.resize());
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("#status-chart").forEach(statusChart);
+  document.querySelectorAll("#annual-chart").forEach(annualChart);
   document.querySelectorAll("#project-chart").forEach(projectChart);
   document.querySelectorAll("#trajectory").forEach(trajectoryChart);
   document.querySelectorAll("form.upload").forEach(upload);
