@@ -66,6 +66,14 @@ class ExtractionBudgetExceeded(InvalidInput):
         self.limit = limit
 
 
+class FileTooLarge(InvalidInput):
+    """An uploaded file over its size limit; the web layer answers it with 413.
+
+    >>> isinstance(FileTooLarge("a.pdf: 文件超过上限"), InvalidInput)
+    True
+    """
+
+
 class Conflict(PlanwatchError):
     """Someone else changed the same record at the same moment; the caller may retry.
 

@@ -138,6 +138,10 @@ WRITES: dict[tuple[str, str], tuple[dict[str, Any], str]] = {
         {"data": {"period": "2023-06", "cumulative": "4000"}},
         "editor",
     ),
+    ("POST", "/projects/{project_id}/reports/{period}/evidence"): (
+        {"files": {"file": ("验收.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")}},
+        "editor",
+    ),
     ("POST", "/projects/{project_id}/ratings"): (
         {"data": {"rating": "黄", "reason": "征地滞后"}},
         "editor",
@@ -212,7 +216,7 @@ def url(path: str, site: Site) -> str:
         observation_id=site.submitted_id, year=2023, report_id=site.report_id,
         note_id=site.note_id,
         username="deputy",
-        project_id=site.project_id, kind="开工",
+        project_id=site.project_id, kind="开工", period="2023-06",
         target_id=site.annual_target_id, document_id=site.document_id,
     )  # fmt: skip
 
@@ -313,6 +317,10 @@ def test_editor_of_the_department_may(
             {"json": {"version": 2}} if path.startswith("/api/") else {"data": {"version": "2"}}
         )
     csrf = login(client, "stats")
+    if path.endswith("/reports/{period}/evidence"):  # a file goes on an existing report
+        made = send(client, "POST", url("/projects/{project_id}/reports", site),
+                    {"data": {"period": "2023-06", "cumulative": "4000"}}, csrf)  # fmt: skip
+        assert made.status_code == 303, made.text
     response = send(client, method, url(path, site), payload, csrf)
     assert response.status_code in (200, 201, 303), response.text
 

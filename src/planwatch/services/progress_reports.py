@@ -9,9 +9,6 @@ a draft until submitted; an administrator's is approved at once.
 
 from __future__ import annotations
 
-import hashlib
-import io
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -19,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import Forbidden, InvalidInput, Unauthorized
 from planwatch.services.audit import record
+from planwatch.services.evidence_files import check_file
 from planwatch.services.review import ReviewState, check_version, require_unlocked
 from planwatch.services.users import Role
 from planwatch.store.models import EvidenceFile, ProgressReport, TaskRecord, UserRecord
@@ -27,16 +25,6 @@ PERIODS = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四�
            "H1": "上半年", "H2": "下半年", "Y": "全年"}  # fmt: skip
 STATUSES = ("未启动", "推进中", "已完成", "滞后")
 NARRATIVE_MAX_LENGTH = 20000
-FILENAME_MAX_LENGTH = 200
-# Magic numbers of the types evidence may have, checked against the content, not the name.
-SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-)
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,25 +144,6 @@ def save_report(
     return report
 
 
-def media_type(filename: str, data: bytes) -> str:
-    """The type of an evidence file from its content; another type is InvalidInput.
-
-    >>> media_type("a.pdf", b"%PDF-1.7 ..."), media_type("x.png", b"\\x89PNG\\r\\n\\x1a\\n...")
-    ('application/pdf', 'image/png')
-    """
-    for magic, kind in SIGNATURES:
-        if data.startswith(magic):
-            return kind
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return DOCX
-        except zipfile.BadZipFile:
-            pass
-    raise InvalidInput(f"{filename}: 证明材料只能是 PDF、图片(PNG、JPEG、GIF)或 DOCX 文件")
-
-
 def attach_evidence(
     session: Session,
     report: ProgressReport,
@@ -185,16 +154,9 @@ def attach_evidence(
 ) -> EvidenceFile:
     """Store an evidence file with its sha256 after checking its type and size; audited."""
     require_report(user, report.task)
-    name = (filename or "").strip().replace("\\", "/").rsplit("/", 1)[-1] or "证明材料"
-    if len(name) > FILENAME_MAX_LENGTH:
-        raise InvalidInput(f"文件名不能超过 {FILENAME_MAX_LENGTH} 个字符")
-    if not data:
-        raise InvalidInput(f"{name}: 文件为空")
-    if len(data) > max_bytes:
-        raise InvalidInput(f"{name}: 文件大小 {len(data)} 字节,超过上限 {max_bytes} 字节")
+    checked = check_file(filename, data, max_bytes)
+    name, kind, digest = checked.name, checked.media_type, checked.sha256
     require_unlocked(session, [report.task.plan_id], report.year)
-    kind = media_type(name, data)
-    digest = hashlib.sha256(data).hexdigest()
     if any(e.sha256 == digest for e in report.evidence):
         raise InvalidInput(f"{name}: 该报告已有相同的文件")
     evidence = EvidenceFile(

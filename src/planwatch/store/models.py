@@ -840,6 +840,30 @@ class ProjectReport(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     project: Mapped[ProjectRecord] = relationship(back_populates="reports")
+    files: Mapped[list[ProjectEvidenceFile]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="ProjectEvidenceFile.id"
+    )
+
+
+class ProjectEvidenceFile(Base):
+    """A file attached to a project's progress report (pdf, image, docx), with its sha256."""
+
+    __tablename__ = "project_evidence_file"
+    __table_args__ = (UniqueConstraint("report_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("project_report.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by: Mapped[str] = mapped_column(String(100), default="")
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    report: Mapped[ProjectReport] = relationship(back_populates="files")
 
 
 class ProjectMilestone(Base):

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from planwatch.errors import (
     Conflict,
     ExtractionBudgetExceeded,
+    FileTooLarge,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -35,6 +36,7 @@ from planwatch.web.security import SESSION_COOKIE, csrf_token
 logger = logging.getLogger(__name__)
 STATUS = {  # the first that matches: a budget overrun is an InvalidInput, but a 413
     ExtractionBudgetExceeded: 413,
+    FileTooLarge: 413,
     NotFound: 404,
     Unauthorized: 401,
     YearLocked: 423,  # a Forbidden, but one an audited unlock lifts

@@ -12,14 +12,20 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import Path as PathPart
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from planwatch.domain.assessment import Light
 from planwatch.domain.project import ProjectStatus
-from planwatch.errors import InvalidInput
+from planwatch.errors import FileTooLarge, InvalidInput, NotFound
 from planwatch.services.project_cells import TO_WAN, parse_report_period
 from planwatch.services.project_detail import ProjectDetail, project_detail
+from planwatch.services.project_evidence import (
+    attach_project_evidence,
+    can_read_project_evidence,
+    project_evidence_for,
+)
 from planwatch.services.project_export import EXPORT_HEADER, amount, export_rows
 from planwatch.services.project_views import ProjectFilters, as_of_date
 from planwatch.services.projects import (
@@ -30,10 +36,12 @@ from planwatch.services.projects import (
     require_project_edit,
 )
 from planwatch.services.tables import write_xlsx
+from planwatch.store.models import ProjectEvidenceFile
 from planwatch.web.api.projects import project_or_404, project_thresholds
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.pages.context import chosen_plan, render
 from planwatch.web.project_cache import ProjectListCache
+from planwatch.web.uploads import read_upload
 
 router = APIRouter()
 PAGE_SIZE = 100
@@ -111,6 +119,7 @@ def project_page(
     return render(request, session, auth, "project.html", {
         "plan": record.plan, "detail": detail, "record": record, "amount": amount,
         "can_edit": can_edit_project(auth.user, record),
+        "may_read_evidence": can_read_project_evidence(auth.user, record),
         "chart_json": json.dumps(_chart(detail), ensure_ascii=False),
     })  # fmt: skip
 
@@ -156,6 +165,40 @@ def rating_form(
     entry = rate_project(session, record, rating, reason, user.username)
     session.commit()
     return _back(project_id, f"已记录交付信心:{entry.rating}")
+
+
+@router.post("/projects/{project_id}/reports/{period}/evidence")
+async def evidence_form(
+    project_id: int,
+    period: Annotated[str, PathPart(max_length=10)],
+    session: SessionDep,
+    settings: SettingsDep,
+    user: WriterDep,
+    file: Annotated[UploadFile, File()],
+) -> RedirectResponse:
+    record = project_or_404(session, project_id)
+    require_project_edit(user, record)
+    report = next((r for r in record.reports if r.period == period), None)
+    if report is None:
+        raise NotFound(f"项目「{record.name}」没有 {period} 的进展记录")
+    limit = settings.max_evidence_bytes
+    data = await read_upload(file, limit, too_large=FileTooLarge)
+    stored = attach_project_evidence(session, report, file.filename or "", data, user, limit)
+    session.commit()
+    return _back(project_id, f"已上传 {stored.filename}")
+
+
+@router.get("/projects/{project_id}/evidence/{evidence_id}")
+def evidence_download(
+    project_id: int, evidence_id: int, session: SessionDep, auth: ReaderDep
+) -> Response:
+    evidence = session.get(ProjectEvidenceFile, evidence_id)
+    if evidence is None or evidence.report.project_id != project_id:
+        raise NotFound(f"项目没有编号为 {evidence_id} 的证明材料")
+    content = project_evidence_for(auth.user, evidence)
+    disposition = f"attachment; filename*=UTF-8''{quote(evidence.filename)}"
+    return Response(content, media_type=evidence.media_type,
+                    headers={"Content-Disposition": disposition})  # fmt: skip
 
 
 def _form_amount(name: str, text: str, unit: str) -> Decimal | None:

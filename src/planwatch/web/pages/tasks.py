@@ -8,7 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from planwatch.errors import NotFound
+from planwatch.errors import FileTooLarge, NotFound
 from planwatch.services.progress_reports import (
     PERIODS,
     STATUSES,
@@ -103,7 +103,7 @@ async def evidence_form(
     file: Annotated[UploadFile, File()],
 ) -> RedirectResponse:
     report = _report(session, report_id)
-    data = await read_upload(file, settings.max_evidence_bytes)
+    data = await read_upload(file, settings.max_evidence_bytes, too_large=FileTooLarge)
     stored = attach_evidence(session, report, file.filename or "", data, user,
                              settings.max_evidence_bytes)  # fmt: skip
     session.commit()
