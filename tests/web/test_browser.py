@@ -240,3 +240,9 @@ def test_import_list_and_an_editors_report(page: Page, server: str, tmp_path: Pa
     expect(page.locator("#judgement")).to_contain_text("累计完成 3500 / 总投资 10000")
     expect(page.locator("#project-chart canvas")).to_have_count(1)
     shot(page, "project-page")
+    evidence = tmp_path / "桩基验收.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    upload = page.locator("#reports .evidence-form")
+    upload.locator("input[type=file]").set_input_files(str(evidence))
+    upload.locator("button[type=submit]").click()
+    expect(page.locator("#reports a:has-text('桩基验收.pdf')")).to_have_count(1)
