@@ -86,7 +86,7 @@ def test_gdp_table_pairs_each_target_with_the_next_reports_result() -> None:
     result = runner.invoke(app, ["gdp", str(REPORTS), "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = {r["year"]: r for r in json.loads(result.stdout)["rows"]}
-    years = [1984, 1985, 1996, 1997, 1998, 2008, 2009, 2012, 2013, 2016, 2017, 2018, 2019]
+    years = [1984, 1985, 1996, 1997, 1998, 2008, 2009, 2012, 2013, 2015, 2016, 2017, 2018, 2019]
     assert sorted(rows) == years
 
     def pair(year: int) -> tuple[float | None, float | None]:
@@ -100,7 +100,11 @@ def test_gdp_table_pairs_each_target_with_the_next_reports_result() -> None:
     assert pair(2017) == (6.5, 6.9)
     assert pair(2019) == (6, None)
     assert rows[2019]["target"]["range_high"] == 6.5
-    assert pair(2016) == (None, None)  # the 2016 report is not in the folder
+    # the 2016 report, read by hand: line 96 "国内生产总值增长6.5%－7%" (the 2016 target), line 14
+    # "国内生产总值达到67.7万亿元，增长6.9%" (2015's result); the 2017 report's 6.7% for 2016 is
+    # broken across two lines and not read (docs/extraction.md, known gaps)
+    assert pair(2016) == (6.5, None) and rows[2016]["target"]["range_high"] == 7
+    assert pair(2015) == (None, 6.9)
     assert pair(1997) == (8, 8.8)
     assert pair(1996) == (None, 9.7)
     assert pair(1998) == (8, None)

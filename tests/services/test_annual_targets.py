@@ -82,12 +82,15 @@ def test_import_checks_every_row_and_writes_nothing_on_an_error(loaded: Database
         "I011,,2024,约,500,亿元,,,\n"  # comparator
         "I011,,2025,>=,500,万人,,,\n"  # unit
         "I005,,2024,>=,7,%,增长率,,\n"  # duplicate of row 2
+        "I011,GDP,2024,>=,500,亿元,,,\n"  # the name of another indicator than I011's
     )
     with loaded.session() as session:
         plan = get_plan(session, None)
         report = import_annual_targets(session, plan, bad, "规划科")
         found = [(p.row, p.column) for p in report.problems]
-        assert found == [(3, "指标编号"), (4, "年份"), (5, "比较符"), (6, "单位"), (7, "年份")]
+        assert found == [
+            (3, "指标编号"), (4, "年份"), (5, "比较符"), (6, "单位"), (7, "年份"), (8, "指标名称")
+        ]  # fmt: skip
         assert session.query(AnnualTargetRecord).count() == 0
 
 

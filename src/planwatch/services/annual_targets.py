@@ -22,6 +22,7 @@ from planwatch.domain.amount import check_amount
 from planwatch.errors import Conflict, InvalidInput
 from planwatch.extract.units import read_unit
 from planwatch.services.audit import record
+from planwatch.services.indicator_rows import indicator_rows
 from planwatch.services.observations import (
     _check_year,
     _decimal,
@@ -369,27 +370,12 @@ def _parse_rows(
     report: TargetImportReport,
     may_edit: Callable[[IndicatorRecord], bool] | None,
 ) -> list[tuple[IndicatorRecord, TargetEntry]]:
-    by_code = {i.code: i for i in plan.indicators}
-    by_name = {i.name: i for i in plan.indicators}
     low, high = _year_range(plan)
     seen: dict[tuple[int, int], int] = {}
     found: list[tuple[IndicatorRecord, TargetEntry]] = []
-    for number, row in table.numbered_rows():
-
-        def cell(key: str, row: list[str] = row) -> str:
-            return row[columns[key]].strip() if key in columns and columns[key] < len(row) else ""
-
-        def problem(key: str, reason: str, number: int = number) -> None:
-            report.problems.append(RowProblem(number, COLUMNS[key][0], cell(key), reason))
-
-        if not cell("value"):
-            report.blank += 1
-            continue
-        reference = "code" if cell("code") else "name"
-        indicator = by_code.get(cell("code")) if cell("code") else by_name.get(cell("name"))
-        if indicator is None:
-            problem(reference, "找不到该指标" if cell(reference) else "指标编号和指标名称都为空")
-            continue
+    for row in indicator_rows(plan, table, columns, COLUMNS, report):
+        number, cell, problem, indicator = row.number, row.cell, row.problem, row.indicator
+        reference = row.reference
         if may_edit is not None and not may_edit(indicator):
             problem(reference, "无权修改该指标(不属于本部门)")
             continue

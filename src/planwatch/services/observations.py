@@ -27,6 +27,7 @@ from planwatch.services.entry_checks import (
     level_history,
     parse_entered,
 )
+from planwatch.services.indicator_rows import indicator_rows
 from planwatch.services.review import require_unlocked
 from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
@@ -374,30 +375,11 @@ def _parse_rows(
     report: ImportReport,
     may_edit: Callable[[IndicatorRecord], bool] | None,
 ) -> list[_Value]:
-    by_code = {i.code: i for i in plan.indicators}
-    by_name = {i.name: i for i in plan.indicators}
     low, high = _year_range(plan)
     seen: dict[tuple[int, int], int] = {}
     values: list[_Value] = []
-    for number, row in table.numbered_rows():
-
-        def cell(key: str, row: list[str] = row) -> str:
-            return row[columns[key]].strip() if key in columns and columns[key] < len(row) else ""
-
-        def problem(key: str, reason: str, number: int = number) -> None:
-            report.problems.append(RowProblem(number, COLUMNS[key][0], cell(key), reason))
-
-        if not cell("value"):
-            report.blank += 1
-            continue
-        indicator = by_code.get(cell("code")) if cell("code") else by_name.get(cell("name"))
-        if indicator is None:
-            key = "code" if cell("code") else "name"
-            problem(key, "找不到该指标" if cell(key) else "指标编号和指标名称都为空")
-            continue
-        if cell("code") and cell("name") and cell("name") != indicator.name:
-            problem("name", f"与指标编号 {indicator.code} 的名称「{indicator.name}」不一致")
-            continue
+    for row in indicator_rows(plan, table, columns, COLUMNS, report):
+        number, cell, problem, indicator = row.number, row.cell, row.problem, row.indicator
         year = _integer(cell("year"))
         entered = _entered(cell("value"), indicator.unit)
         value = entered if isinstance(entered, Decimal) else None
