@@ -31,3 +31,22 @@ def test_an_empty_search_says_so(client: TestClient) -> None:
     html = BeautifulSoup(client.get("/search?q=量子引力波").text, "html.parser")
     assert html.select_one("#no-results") is not None
     assert not html.select("ol.results li")
+
+
+def test_the_overview_shows_the_baseline_used_and_why_a_row_has_no_judgement(
+    client: TestClient, site: Site
+) -> None:
+    html = BeautifulSoup(client.get(f"/?plan={site.plan_id}&as_of=2022").text, "html.parser")
+    gdp = html.select_one("tr[data-code=I005]")
+    assert gdp is not None
+    # the plan states no GDP baseline; the engine measures from the 2020 value (616.36)
+    assert gdp.select_one(".baseline-cell").get_text() == "616.36(2020,据观测数据)"
+    rows = {
+        row.select_one(".name a").get_text(): row
+        for row in html.select("tr[data-code]")
+        if row.select_one(".name a") is not None
+    }
+    retail = rows["社会消费品零售总额"]
+    # a 2022 value but no baseline (no value for 2020 and none in the plan): said on the row
+    assert retail.select_one(".status-cell").get_text() == "无数据(缺少基期值)"
+    assert retail.select_one(".baseline-cell").get_text() == "—"

@@ -15,7 +15,7 @@ from planwatch import __version__
 from planwatch.services.signin import SignInLimiter
 from planwatch.settings import Settings
 from planwatch.store.database import Database
-from planwatch.web import errors, format, labels
+from planwatch.web import charts, errors, format, labels
 from planwatch.web.api import PREFIX as API_PREFIX
 from planwatch.web.api import router as api_router
 from planwatch.web.cache import OverviewCache
@@ -30,6 +30,7 @@ def templates() -> Jinja2Templates:
     engine = Jinja2Templates(directory=PACKAGE / "templates")
     engine.env.filters.update(format.FILTERS)
     engine.env.filters.update(labels.FILTERS)
+    engine.env.filters["baseline_used"] = charts.baseline_used
     engine.env.globals["version"] = __version__
     return engine
 

@@ -25,14 +25,7 @@ def trajectory(view: IndicatorView) -> dict[str, Any]:
     a = view.assessment
     target = indicator.main_target
     stretch = indicator.stretch_target
-    baseline_year = indicator.baseline_year
-    baseline_value = indicator.baseline_value
-    if a is not None and baseline_value is None:
-        # the engine may take the baseline from the period and the data; show what it used
-        year_text = a.inputs.get("baseline_year", "")
-        baseline_year = int(year_text) if year_text.isdigit() else baseline_year
-        value = a.inputs.get("baseline_value")
-        baseline_value = Decimal(value) if value and _is_number(value) else None
+    baseline_year, baseline_value, _ = baseline_used(view)
     levels = [o for o in view.observations if not o.is_growth_rate]
     years = sorted(
         {o.year for o in levels}
@@ -61,6 +54,23 @@ def trajectory(view: IndicatorView) -> dict[str, Any]:
         "path": path,
         "projection": projection,
     }
+
+
+def baseline_used(view: IndicatorView) -> tuple[int | None, Decimal | None, bool]:
+    """The baseline the assessment rests on (year, value, taken from the data).
+
+    The plan's own baseline when it states one; else the one the engine took from the
+    period and the data (the last value of the year before the period), which the pages
+    show in the 基期 column so that a reader sees what P is measured from.
+    """
+    indicator, a = view.indicator, view.assessment
+    if a is None or indicator.baseline_value is not None:
+        return indicator.baseline_year, indicator.baseline_value, False
+    year_text = a.inputs.get("baseline_year", "")
+    value = a.inputs.get("baseline_value")
+    year = int(year_text) if year_text.isdigit() else indicator.baseline_year
+    used = Decimal(value) if value and _is_number(value) else None
+    return year, used, used is not None
 
 
 def _is_number(text: str) -> bool:
