@@ -47,6 +47,8 @@ def marker_pattern() -> re.Pattern[str]:
 # Years relative to a dated document (a report or bulletin), matched only when one is given.
 RELATIVE = re.compile(
     rf"""
+    (?=[从在12一二比较与同去上实今本刚过五未明])     # the first characters: a cheap test first
+    (?:
       (?P<span>(?:从|在)?(?P<span_from>{YEAR})年?(?:到|至|—|-|~)(?P<span_to>{YEAR})年)
                                                      # 1979到1983年: a past span, in its clause
     | (?P<rel_reference>(?:比|较|与|同)(?:上年|去年|上一年)(?:末|底)?(?:同期)?(?:相比)?)
@@ -60,6 +62,7 @@ RELATIVE = re.compile(
     | (?P<last_five>过去五年|五年来)                 # 过去五年: up to year − 1
     | (?P<next_five>今后五年|未来五年)               # 今后五年: year + 4
     | (?P<next_year>明年)                            # 明年: year + 1
+    )
     """,
     re.VERBOSE,
 )
