@@ -1,6 +1,7 @@
 """Typed settings, read from ``PLANWATCH_*`` environment variables at the entry point."""
 
 from decimal import Decimal
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,6 +25,11 @@ class Settings(BaseSettings):
     """Largest decoded text extraction reads, in characters (PLANWATCH_MAX_EXTRACT_CHARS):
     extraction is linear in the text's length, so this bounds its time and memory (about
     1 s and 100 MB per million characters, docs/benchmarks.md)."""
+
+    vocabulary_file: Path | None = None
+    """A YAML file of words merged over the package's ``vocab/words.yaml``
+    (PLANWATCH_VOCABULARY_FILE): synonyms of a region's plans without a release
+    (docs/extraction.md, "Vocabulary")."""
 
     database_url: str = "sqlite:///planwatch.sqlite3"
     """SQLAlchemy URL (PLANWATCH_DATABASE_URL): the embedded SQLite file in the working folder

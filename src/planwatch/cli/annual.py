@@ -18,6 +18,7 @@ from planwatch.cli.data import (
     session,
 )
 from planwatch.cli.documents import KindOption, aligned
+from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.read import read_document
 from planwatch.services.annual import annual_views, rules_of
 from planwatch.services.annual_targets import (
@@ -235,6 +236,7 @@ def observe_extract(
             kind=kind,
             allow_other_region=other_region,
             max_chars=current.max_extract_chars,
+            vocabulary=load_vocabulary(current.vocabulary_file),
         )
         typer.echo(
             f"{file}:{reading.kind_label},年份 {reading.year},数值 {len(reading.figures)} 个"

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.cli.app import PlanFile, PlanOption, actor, fail, settings, user_errors
 from planwatch.cli.documents import aligned
+from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.read import read_document
 from planwatch.samples import sample_path
 from planwatch.services.entry_checks import entry_rules
@@ -97,6 +98,7 @@ def import_(
             RegionChoice(region, level, parent),
             facts,
             max_chars=current.max_extract_chars,
+            vocabulary=load_vocabulary(current.vocabulary_file),
         )
     if not outcome.created:
         typer.echo(f"未改动:该文件已是规划「{outcome.plan_key}」的第{outcome.version}版。")

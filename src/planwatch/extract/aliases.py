@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-_SCOPE_PREFIXES = ("全国", "全省", "全市", "全区", "全县", "全州", "全旗", "全镇")
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 
 def _load(name: str) -> Any:
@@ -39,9 +39,15 @@ def _identity() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return qualifiers, tuple(str(s) for s in data["neutral_suffixes"])
 
 
+@per_vocabulary
+def _scope_prefixes(vocab: Vocabulary) -> tuple[str, ...]:
+    """The scope words (全区, 我国 …) that may open a name, longest first."""
+    return tuple(sorted(vocab.words("scope_words"), key=len, reverse=True))
+
+
 def _bare(name: str) -> str:
     bare = name.strip()
-    for prefix in _SCOPE_PREFIXES:
+    for prefix in _scope_prefixes():
         if bare.startswith(prefix) and len(bare) > len(prefix):
             return bare[len(prefix) :]
     return bare

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 from planwatch.domain.outline import NodeKind, Outline
@@ -19,6 +18,7 @@ from planwatch.extract.lexicon import alternation, words
 from planwatch.extract.metadata import plan_number_period
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.numbers import PLAN_ORDINAL, plan_ordinal
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 SENTENCE_END = re.compile(r"[。;!?]+  # 。 ; ! ? end a sentence", re.VERBOSE)
 # Where an over-long sentence may be cut: after a clause mark, "…达到1000亿元," / "、".
@@ -42,14 +42,13 @@ class Paragraph:
     long_sentences: tuple[tuple[int, int], ...] = ()  # cut into pieces of <= SENTENCE_MAX
 
 
-@cache
-def _entity_pattern() -> re.Pattern[str]:
-    vocab = words()
-    verbs = alternation(vocab["measure_verbs"])
+@per_vocabulary
+def _entity_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = alternation(vocab.words("measure_verbs"))
     return re.compile(
         rf"""(?:{verbs})*                                  # 促进 / 加快
              (?P<entity>[\u4e00-\u9fff]{{2,14}}?
-                        (?:{alternation(vocab["entity_suffixes"])}))   # 江南科技产业园
+                        (?:{alternation(vocab.words("entity_suffixes"))}))   # 江南科技产业园
         """,
         re.VERBOSE,
     )

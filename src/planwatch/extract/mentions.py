@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Literal
 
-from planwatch.extract.lexicon import alternation, lookup, words
+from planwatch.extract.lexicon import alternation, words
 from planwatch.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
@@ -34,6 +33,7 @@ from planwatch.extract.numbers import (
     within_range,
 )
 from planwatch.extract.units import UnitReading, read_unit
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 # A number, a range or a ratio, with 百分之 and a first % kept.
 MENTION = re.compile(
@@ -106,7 +106,7 @@ _CONNECTORS = frozenset('和与及或、,.;:。;!?)）」》/\t\n”’"等为�
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    """The vocabulary's words this module matches, compiled on first use (not at import)."""
+    """The vocabulary's words this module matches, compiled once per vocabulary."""
 
     follows_ok: re.Pattern[str]  # an optional tail (以上, 左右 …), then the next character
     verb_before: re.Pattern[str]  # a comparator, change or 约 right before a number
@@ -117,21 +117,19 @@ class _Patterns:
     label_before: re.Pattern[str]  # 专栏, 第 …
 
 
-@cache
-def _patterns() -> _Patterns:
-    comparators, changes = lookup("comparators"), lookup("changes")
-    tails = [w for items in words()["tails"].values() for w in items]
-    doublings = {word: Decimal(percent) for word, percent in lookup("doublings").items()}
+@per_vocabulary
+def _patterns(vocab: Vocabulary) -> _Patterns:
+    comparators, changes, tails = vocab.comparators, vocab.changes, list(vocab.tails)
+    doublings = {word: Decimal(percent) for word, percent in vocab.doublings.items()}
+    before = [*comparators, *changes, *vocab.words("approximate")]
     return _Patterns(
         follows_ok=re.compile(rf"(?:{alternation(tails)})?(?P<next>.?)", re.DOTALL),
-        verb_before=re.compile(
-            rf"(?:{alternation([*comparators, *changes, *words()['approximate']])})(?:到|至|为)?$"
-        ),
+        verb_before=re.compile(rf"(?:{alternation(before)})(?:到|至|为)?$"),
         verb_after=re.compile(alternation([w for w in (*comparators, *changes) if len(w) > 1])),
         change_before=re.compile(rf"(?:{alternation(list(changes))})$"),
         doublings=doublings,
         doubling=re.compile(alternation(list(doublings))),
-        label_before=re.compile(rf"(?:{alternation(words()['labels'])})$"),
+        label_before=re.compile(rf"(?:{alternation(vocab.words('labels'))})$"),
     )
 
 

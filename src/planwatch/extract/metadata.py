@@ -14,6 +14,7 @@ import re
 from planwatch.domain.plan import PlanMeta
 from planwatch.extract.headings import CHINESE_DIGITS, chinese_number
 from planwatch.extract.normalize import NormalText
+from planwatch.extract.vocabulary import current_vocabulary
 
 # A plan title ends with 纲要/规划/计划, maybe followed by a note: "…规划(2022年更新)".
 TITLE_END = re.compile(r"(?:纲要|规划|计划)(?:\([^)]{0,20}\))?$")
@@ -45,13 +46,6 @@ PERIOD_YEARS = re.compile(
 # The vision year: "二〇三五年远景目标", "2035年远景目标".
 VISION_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2}|[一二〇]{2}[〇一二三四五六七八九]{2})年远景目标")
 
-# Suffixes that tell a region's level of government.
-_LEVEL_SUFFIXES = (
-    ("中华人民共和国", "国家"), ("全国", "国家"), ("自治区", "省"), ("省", "省"), ("直辖市", "省"),
-    ("市辖区", "县区"), ("区", "县区"), ("县", "县区"), ("旗", "县区"),
-    ("街道", "乡镇"), ("镇", "乡镇"), ("乡", "乡镇"),
-    ("州", "市"), ("盟", "市"), ("市", "市"),
-)  # fmt: skip
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # A document without a plan title whose opening names the State Council as its author (a
 # government work report: "现在，我代表国务院，向大会报告政府工作") is about the nation.
@@ -132,7 +126,10 @@ def region_level(region: str | None) -> str | None:
         return None
     if region in _MUNICIPALITIES:
         return "省"
-    return next((level for suffix, level in _LEVEL_SUFFIXES if region.endswith(suffix)), None)
+    suffixes = current_vocabulary().level_suffixes  # the longest suffix that ends the name
+    return next(
+        (suffixes[s] for s in sorted(suffixes, key=len, reverse=True) if region.endswith(s)), None
+    )
 
 
 def _period(head: str) -> tuple[int, int] | None:

@@ -85,6 +85,7 @@ def _ocr_decimal(folded: str) -> str:
 
     if "·" in folded or "・" in folded or "•" in folded:
         folded = _OCR_DOT.sub(dot, folded)
+
     def comma(match: re.Match[str]) -> str:
         left = folded[max(0, match.start() - 5) : match.start()]
         return "." if _WHOLE_PART.search(left) else ","

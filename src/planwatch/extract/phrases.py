@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import cast
 
 from planwatch.domain.quantity import Change, Comparator
-from planwatch.extract.lexicon import alternation, lookup, words
-from planwatch.extract.vocabulary import vocabulary
+from planwatch.extract.lexicon import alternation, words
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 HAN = r"[\u4e00-\u9fff]"
 PUNCTUATION = "、,，:;()（）“”\t "
@@ -38,10 +37,10 @@ class Phrase:
     has_verb: bool = False
 
 
-@cache
-def _right_words() -> tuple[re.Pattern[str], dict[str, str]]:
+@per_vocabulary
+def _right_words(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, str]]:
     """All words that may stand between a name and its number, with their role."""
-    vocab = vocabulary()  # a word with two roles has the one its `precedence` entry puts first
+    # a word with two roles has the one its `precedence` entry puts first
     role: dict[str, str] = {}
     for word, kind in vocab.right_roles.items():
         if kind == "change":
@@ -53,14 +52,15 @@ def _right_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?:{alternation(list(role))})$"), role
 
 
-@cache
-def _left_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    vocab = words()
-    leading = vocab["leading_verbs"] + vocab["cumulative"] + vocab["stretch"]
+@per_vocabulary
+def _left_patterns(
+    vocab: Vocabulary,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    leading = [*vocab.words("leading_verbs"), *vocab.words("cumulative"), *vocab.words("stretch")]
     verbs = re.compile(rf"^(?:[{re.escape(PUNCTUATION)}]+|{alternation(leading)})")
-    scope = re.compile(rf"^(?:{alternation(vocab['scope_words'])})")
-    entity = re.compile(rf"^{HAN}{{2,14}}?(?:{alternation(vocab['entity_suffixes'])})")
-    back = re.compile(rf"^(?:{alternation(vocab['back_references'])})")
+    scope = re.compile(rf"^(?:{alternation(vocab.words('scope_words'))})")
+    entity = re.compile(rf"^{HAN}{{2,14}}?(?:{alternation(vocab.words('entity_suffixes'))})")
+    back = re.compile(rf"^(?:{alternation(vocab.words('back_references'))})")
     return verbs, scope, entity, back
 
 
@@ -138,9 +138,9 @@ def _apply(role: str, word: str, flags: dict[str, object], leading: bool = False
         flags.setdefault(kind, True)
 
 
-@cache
-def _verbs_anywhere() -> re.Pattern[str]:
-    verbs = [*lookup("comparators"), *lookup("changes"), *words()["growth_rate"]]
+@per_vocabulary
+def _verbs_anywhere(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = [*vocab.comparators, *vocab.changes, *vocab.words("growth_rate")]
     return re.compile(alternation([v for v in verbs if len(v) > 1]))
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Literal
 
 from planwatch.domain.issue import Issue
@@ -41,6 +40,7 @@ from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, spl
 from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import Anchor, YearMarker, find_markers, heading_year_context
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,16 +354,16 @@ def _tail(text: str, at: int) -> tuple[Comparator | None, bool, int]:
     return label, label == "=", match.end()  # type: ignore[return-value]
 
 
-@cache
-def _verb_pattern() -> re.Pattern[str]:
+@per_vocabulary
+def _verb_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     """Verbs that end a noun read after a count."""
-    verbs = [*lookup("comparators"), *lookup("changes"), *words()["qualitative_verbs"]]
+    verbs = [*vocab.comparators, *vocab.changes, *vocab.words("qualitative_verbs")]
     return re.compile(alternation([v for v in verbs if len(v) > 1]))
 
 
-@cache
-def _tail_pattern() -> re.Pattern[str]:
-    return re.compile(alternation(list(lookup("tails"))))
+@per_vocabulary
+def _tail_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(alternation(list(vocab.tails)))
 
 
 def _when(

@@ -28,6 +28,7 @@ from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import Change, Comparator, Quantity, QuantityKind
+from planwatch.extract.lexicon import alternation
 from planwatch.extract.normalize import LINE_BREAK, NormalText
 from planwatch.extract.numbers import within_range
 from planwatch.extract.table_cells import (
@@ -39,18 +40,13 @@ from planwatch.extract.table_cells import (
     split_unit,
 )
 from planwatch.extract.units import UnitReading, read_unit
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 logger = logging.getLogger(__name__)
 
 # Where a line without tabs splits into cells: an ideographic space or two or more spaces.
 CELL_GAP = re.compile(r"\u3000+|[ \u00a0]{2,}  # 指标　　单位 / 指标   单位", re.VERBOSE)
 # Column headers, matched against the normal form of a header cell.
-NAME_HEADER = re.compile(r"^(?:主要)?指标(?:名称)?$  # 指标 / 指标名称", re.VERBOSE)
-CATEGORY_HEADER = re.compile(r"^(?:类别|类型|领域|维度)$  # 类别", re.VERBOSE)
-UNIT_HEADER = re.compile(r"^(?:计量)?单位$  # 单位", re.VERBOSE)
-GROWTH_HEADER = re.compile(r"年均|累计|增速  # 年均增长(%)/累计, 五年累计", re.VERBOSE)
-ANNUAL_HEADER = re.compile(r"年均|增速  # 年均增长: a plain number is a growth rate", re.VERBOSE)
-GROWTH_NAME = re.compile(r"增长|增速|增幅|涨幅  # 地区生产总值增长, 居民消费价格涨幅", re.VERBOSE)
 ROW_SENTENCE_MAX = 600  # a row's text kept as each cell's sentence; a longer row is cut
 FOOTNOTE_MARK = "①②③④⑤⑥⑦⑧⑨⑩*※"
 _CELL_SPACE = " \u00a0\u3000"
@@ -88,6 +84,31 @@ class TableRows:
         return line in self.quantities
 
 
+@dataclass(frozen=True, slots=True)
+class _Headers:
+    name: re.Pattern[str]  # 指标 / 指标名称: the whole cell
+    category: re.Pattern[str]  # 类别
+    unit: re.Pattern[str]  # 单位
+    growth: re.Pattern[str]  # 年均增长(%) / 五年累计: anywhere in the cell
+    annual: re.Pattern[str]  # 年均增长: a plain number in it is a growth rate
+    growth_name: re.Pattern[str]  # 地区生产总值增长, 居民消费价格涨幅
+
+
+@per_vocabulary
+def _headers(vocab: Vocabulary) -> _Headers:
+    def whole(key: str) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{alternation(vocab.words(key))})$")
+
+    def part(key: str) -> re.Pattern[str]:
+        return re.compile(alternation(vocab.words(key)))
+
+    return _Headers(
+        whole("table_name_headers"), whole("table_category_headers"),
+        whole("table_unit_headers"), part("table_growth_headers"),
+        part("table_annual_headers"), part("growth_names"),
+    )  # fmt: skip
+
+
 def read_header(cells: list[str]) -> Columns | None:
     """The columns of a header row, or None when the row is no indicator-table header.
 
@@ -97,19 +118,20 @@ def read_header(cells: list[str]) -> Columns | None:
     >>> read_header(["序号", "项目名称", "建设内容"]) is None
     True
     """
-    name = next((i for i, c in enumerate(cells) if NAME_HEADER.match(c)), None)
+    headers = _headers()
+    name = next((i for i, c in enumerate(cells) if headers.name.match(c)), None)
     years: list[tuple[int, int]] = []
     growth: int | None = None
     for index, cell in enumerate(cells):
-        if GROWTH_HEADER.search(cell):
+        if headers.growth.search(cell):
             growth = index if growth is None else growth
         elif match := YEAR_HEADER.match(cell):
             years.append((int(match["year"]), index))
     if name is None or not years:
         return None
-    category = next((i for i, c in enumerate(cells[:name]) if CATEGORY_HEADER.match(c)), None)
-    unit = next((i for i, c in enumerate(cells) if UNIT_HEADER.match(c)), None)
-    annual = growth is not None and ANNUAL_HEADER.search(cells[growth]) is not None
+    category = next((i for i, c in enumerate(cells[:name]) if headers.category.match(c)), None)
+    unit = next((i for i, c in enumerate(cells) if headers.unit.match(c)), None)
+    annual = growth is not None and headers.annual.search(cells[growth]) is not None
     return Columns(name, len(cells), tuple(years), category, unit, growth, annual)
 
 
@@ -306,7 +328,7 @@ def _grows(indicator: str, unit: UnitReading | None) -> bool:
     """Whether a plain number in a 年均 column is a growth rate: the name says it grows
     ("地区生产总值增长") or the row's unit is no percentage ("地区生产总值 | 亿元"). Else it
     is a level that holds every year ("城镇调查失业率(%) | <5.5")."""
-    return GROWTH_NAME.search(indicator) is not None or unit is None or unit.base != "%"
+    return _headers().growth_name.search(indicator) is not None or unit is None or unit.base != "%"
 
 
 def _meaning(kind: QuantityKind, cell: Cell, growth: bool, annual: bool) -> tuple[Comparator, bool]:

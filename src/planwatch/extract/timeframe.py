@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 from planwatch.extract.lexicon import alternation
 from planwatch.extract.metadata import plan_number_period
 from planwatch.extract.numbers import parse_year, plan_ordinal
-from planwatch.extract.vocabulary import vocabulary
+from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 
@@ -35,10 +34,10 @@ MARKER_TEMPLATE = rf"""
     """
 
 
-@cache
-def marker_pattern() -> re.Pattern[str]:
+@per_vocabulary
+def marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     """Year markers, with the deadline prefixes of the vocabulary (力争到, 确保到 …)."""
-    prefixes = vocabulary().words("deadline_prefixes")
+    prefixes = vocab.words("deadline_prefixes")
     first = re.escape("".join(sorted({w[0] for w in prefixes})))
     pattern = MARKER_TEMPLATE.replace("{first}", first).replace("{prefixes}", alternation(prefixes))
     return re.compile(pattern, re.VERBOSE)

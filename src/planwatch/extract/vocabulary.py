@@ -11,15 +11,28 @@ is no "about": 节约). A word listed under two of them must be named in ``prece
 its roles in the order they win: 力争 is a stretch marker before it is a filler. A leading
 verb (``leading_verbs``, read at the start of a phrase) and a deadline prefix (``力争到2025年``)
 are other positions, so a word may also hold one of those.
+
+The vocabulary is passed in, not fetched: the extraction's entry point
+(:func:`planwatch.services.extraction.extract_document`) takes one and makes it the current
+vocabulary for the call (:func:`using_vocabulary`), as :func:`decimal.localcontext` does for
+arithmetic — scoped to the call, its thread and its task, restored on return. The rules read
+:func:`current_vocabulary`, and compile their patterns once per vocabulary
+(:func:`per_vocabulary`). Outside any call the package's own ``words.yaml`` is current.
+A deployment adds its words with a file of the same shape (``Settings.vocabulary_file``,
+``PLANWATCH_VOCABULARY_FILE``), merged over the package's by :func:`load_vocabulary`: a list
+gains the file's words, a mapping its entries, and the whole is checked again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, wraps
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
@@ -37,15 +50,19 @@ WORD_LISTS = (
     "not_approximate", "stretch", "fillers", "distributes", "deadline_prefixes",
     "leading_verbs", "scope_words", "entity_suffixes", "generic_entities", "back_references",
     "labels", "baseline_headings", "target_headings", "qualitative_verbs", "measure_verbs",
-    "generic_names",
+    "generic_names", "table_name_headers", "table_category_headers", "table_unit_headers",
+    "table_growth_headers", "table_annual_headers", "growth_names",
 )  # fmt: skip
+LEVELS = frozenset({"国家", "省", "市", "县区", "乡镇"})
+
+T = TypeVar("T")
 
 
 class VocabularyError(InvalidInput):
     """A vocabulary file that cannot be used, with the key and word at fault."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: a key of the rules' caches
 class Vocabulary:
     """Every word list of ``words.yaml``, checked, plus the role each word has before a number.
 
@@ -63,6 +80,7 @@ class Vocabulary:
     default_scope: Mapping[str, str]
     precedence: Mapping[str, tuple[str, ...]]
     right_roles: Mapping[str, str]  # word → the role that wins between a name and its number
+    level_suffixes: Mapping[str, str]  # 自治区 → 省: how a region's name tells its level
     raw: Mapping[str, Any]  # the parsed file, for the rules that read it directly
 
     def words(self, key: str) -> tuple[str, ...]:
@@ -180,6 +198,7 @@ def parse_vocabulary(data: Any, source: str = "words.yaml") -> Vocabulary:
         default_scope=_mapping(data, "default_scope", source),
         precedence=precedence,
         right_roles=_right_roles(lists, comparators, changes, precedence, source),
+        level_suffixes=_labelled(data, "level_suffixes", LEVELS, source),
         raw=data,
     )
 
@@ -187,5 +206,111 @@ def parse_vocabulary(data: Any, source: str = "words.yaml") -> Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The package's vocabulary, read and checked once, on first use (never at import)."""
+    return parse_vocabulary(_package_data(), "vocab/words.yaml")
+
+
+def _package_data() -> dict[str, Any]:
     text = resources.files("planwatch.extract").joinpath("vocab", "words.yaml").read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text), "vocab/words.yaml")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def load_vocabulary(path: Path | None) -> Vocabulary:
+    """The package's vocabulary with the words of ``path`` merged in (None: the package's).
+
+    Read once per file and modification time. A file that cannot be read, is not YAML or
+    breaks a rule of the vocabulary raises :class:`VocabularyError` naming the file.
+    """
+    if path is None:
+        return vocabulary()
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as error:
+        raise VocabularyError(f"词表 {path}：无法读取（{error.strerror or error}）") from error
+    return _load_file(path, modified)
+
+
+@lru_cache(maxsize=8)
+def _load_file(path: Path, modified: int) -> Vocabulary:
+    try:
+        extra = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise VocabularyError(f"词表 {path}：无法读取（{error}）") from error
+    except yaml.YAMLError as error:
+        raise VocabularyError(f"词表 {path}：不是有效的 YAML（{error}）") from error
+    return parse_vocabulary(merge_words(_package_data(), extra, str(path)), str(path))
+
+
+def merge_words(base: Mapping[str, Any], extra: Any, source: str) -> dict[str, Any]:
+    """``base`` with the words of ``extra``: lists extended, mappings merged key by key.
+
+    >>> merged = merge_words({"stretch": ["力争"], "tails": {">=": ["以上"]}},
+    ...                      {"stretch": ["努力实现"], "tails": {">=": ["及以上"]}}, "x.yaml")
+    >>> merged["stretch"], merged["tails"]
+    (['力争', '努力实现'], {'>=': ['以上', '及以上']})
+    """
+    if extra is None:
+        return dict(base)
+    if not isinstance(extra, dict):
+        raise _fail(source, "（全文）", "应为键值映射")
+    out = dict(base)
+    for key, value in extra.items():
+        if key not in base:
+            raise _fail(source, str(key), "不是词表的键")
+        out[key] = _merged(base[key], value, source, str(key))
+    return out
+
+
+def _merged(base: Any, extra: Any, source: str, where: str) -> Any:
+    if isinstance(base, list):
+        if not isinstance(extra, list):
+            raise _fail(source, where, "应为词语列表")
+        return [*base, *(w for w in extra if w not in base)]
+    if isinstance(base, dict):
+        if not isinstance(extra, dict):
+            raise _fail(source, where, "应为映射")
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merged(base[key], value, source, f"{where}.{key}") if key in base else value
+        return out
+    return extra
+
+
+_CURRENT: ContextVar[Vocabulary | None] = ContextVar("planwatch_vocabulary", default=None)
+
+
+def current_vocabulary() -> Vocabulary:
+    """The vocabulary of the extraction running in this context (else the package's)."""
+    return _CURRENT.get() or vocabulary()
+
+
+@contextmanager
+def using_vocabulary(words: Vocabulary) -> Iterator[Vocabulary]:
+    """Make ``words`` the current vocabulary inside the ``with`` block (this context only).
+
+    >>> package = vocabulary()
+    >>> extra = {"stretch": ["全力"], "fillers": ["全力"],
+    ...          "precedence": {"全力": ["stretch", "filler"]}}
+    >>> custom = parse_vocabulary(merge_words(package.raw, extra, "x.yaml"))
+    >>> with using_vocabulary(custom):
+    ...     current_vocabulary().right_roles["全力"]
+    'stretch'
+    >>> current_vocabulary() is package
+    True
+    """
+    token = _CURRENT.set(words)
+    try:
+        yield words
+    finally:
+        _CURRENT.reset(token)
+
+
+def per_vocabulary(build: Callable[[Vocabulary], T]) -> Callable[[], T]:
+    """``build`` (patterns from a vocabulary) run once per vocabulary, for the current one."""
+    built = lru_cache(maxsize=8)(build)
+
+    @wraps(build)
+    def current() -> T:
+        return built(current_vocabulary())
+
+    return current

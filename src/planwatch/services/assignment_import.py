@@ -184,9 +184,7 @@ def _heading(heading: str | None) -> str:
     return text.lstrip("一二三四五六七八九十百0123456789()（）、.． 第章节")
 
 
-def _units(
-    session: Session, names: Iterable[str], role: str
-) -> tuple[list[Department], list[str]]:
+def _units(session: Session, names: Iterable[str], role: str) -> tuple[list[Department], list[str]]:
     """The departments named; a collective of towns (各乡镇, 各镇街) is every 镇街 on the list,
     another collective (有关部门, 各区县) names no one in particular and is left in the text."""
     found: list[Department] = []
@@ -294,4 +292,3 @@ def _category(item: ImportItem) -> str:
     return {Category.INDICATOR: "indicator", Category.TASK: "measure"}.get(
         item.category, item.category.value
     )
-

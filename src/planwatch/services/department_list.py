@@ -60,7 +60,11 @@ def guess_kind(name: str) -> str:
 
 
 def find_department(
-    session: Session, name: str, *, create: bool = False, kind: str | None = None,
+    session: Session,
+    name: str,
+    *,
+    create: bool = False,
+    kind: str | None = None,
     actor: str = "system",
 ) -> Department:
     """The department a name denotes; an unknown name raises :class:`UnknownDepartment`.

@@ -28,6 +28,7 @@ from planwatch.domain.quantity import Quantity
 from planwatch.errors import InvalidInput
 from planwatch.extract.aliases import canonical_name
 from planwatch.extract.document_kind import KIND_NAMES
+from planwatch.extract.vocabulary import Vocabulary
 from planwatch.services.annual import RATE_UNIT, rate_series
 from planwatch.services.annual_targets import (
     Span,
@@ -168,7 +169,6 @@ class Confirmation:
     not_written: list[Figure] = field(default_factory=list)
 
 
-
 def document_region(text: str) -> str | None:
     """The region the title names before its year, or None.
 
@@ -182,7 +182,6 @@ def document_region(text: str) -> str | None:
         if match and any(word in line for word in ("公报", "报告", "计划", "草案")):
             return match.group("region")
     return None
-
 
 
 def bare_name(name: str) -> str:
@@ -264,6 +263,7 @@ def read_figures(
     kind: DocumentKind | None = None,
     allow_other_region: bool = False,
     max_chars: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> DocumentReading:
     """Extract ``document`` and match its figures to ``plan``; writes nothing.
 
@@ -273,7 +273,9 @@ def read_figures(
     cannot be read (pass ``year``), InvalidInput for a document of another kind or about
     another region than the plan's (unless ``allow_other_region``).
     """
-    extraction = extract_document(document, max_chars=max_chars, kind=kind, year=year)
+    extraction = extract_document(
+        document, max_chars=max_chars, kind=kind, year=year, vocabulary=vocabulary
+    )
     doc_year = extraction.document_year
     if doc_year is None:  # a plan outline or a task division plan: no year's figures
         raise InvalidInput(

@@ -30,6 +30,8 @@ from planwatch.extract.normalize import NormalText, normalize
 from planwatch.extract.outline import build_outline
 from planwatch.extract.quantities import find_quantities
 from planwatch.extract.reports import read_report
+from planwatch.extract.vocabulary import Vocabulary, load_vocabulary, using_vocabulary
+from planwatch.extract.vocabulary import vocabulary as package_vocabulary
 from planwatch.extract.wrapping import join_wrapped_lines
 from planwatch.read import read_document
 from planwatch.samples import sample_path
@@ -65,8 +67,12 @@ def extract_document(
     max_chars: int | None = None,
     kind: DocumentKind | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Extraction:
     """Extract outline, metadata and quantities from an already decoded document.
+
+    ``vocabulary`` gives the words the rules read (the package's when None); it is the
+    current vocabulary for the duration of the call (``extract.vocabulary``).
 
     The document's kind is recognised (``kind`` overrides it); a work report, annual plan
     report or bulletin is read against its year (``year`` overrides the one read from the
@@ -89,6 +95,11 @@ def extract_document(
         raise ExtractionBudgetExceeded(
             document.source.path, chars=len(document.text), limit=max_chars
         )
+    with using_vocabulary(vocabulary or package_vocabulary()):
+        return _extract(document, kind, year)
+
+
+def _extract(document: Document, kind: DocumentKind | None, year: int | None) -> Extraction:
     lines = normalize(document.text)
     text = join_wrapped_lines(lines)
     outline, issues = build_outline(text)
@@ -135,7 +146,10 @@ def extract_file(
 ) -> Extraction:
     """Read and extract a plan file; ``None`` means the bundled sample."""
     document = read_document(path or sample_path(), max_bytes=settings.max_document_bytes)
-    return extract_document(document, max_chars=settings.max_extract_chars, kind=kind, year=year)
+    words = load_vocabulary(settings.vocabulary_file)
+    return extract_document(
+        document, max_chars=settings.max_extract_chars, kind=kind, year=year, vocabulary=words
+    )
 
 
 def _node_dict(node: OutlineNode) -> dict[str, Any]:

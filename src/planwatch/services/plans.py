@@ -21,6 +21,7 @@ from planwatch.compare.outline_keys import stable_keys
 from planwatch.domain.document import Document
 from planwatch.domain.quantity import IndicatorCandidate, Quantity
 from planwatch.errors import InvalidInput, NotFound
+from planwatch.extract.vocabulary import Vocabulary
 from planwatch.services.audit import record
 from planwatch.services.catalogue import series_for
 from planwatch.services.extraction import Extraction, extract_document
@@ -92,15 +93,16 @@ def import_plan(
     facts: VersionFacts | None = None,
     *,
     max_chars: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> ImportOutcome:
     """Store a decoded plan document (see the module docstring); ``max_chars`` is the
-    extraction budget (``Settings.max_extract_chars``)."""
+    extraction budget (``Settings.max_extract_chars``), ``vocabulary`` its words."""
     sha = document.source.sha256
     known = session.scalars(select(PlanVersion).where(PlanVersion.sha256 == sha)).first()
     if known is not None:
         same = known.plan
         return ImportOutcome(same.id, same.key, known.number, False, False, 0, 0, same.region_name)
-    extraction = extract_document(document, max_chars=max_chars)
+    extraction = extract_document(document, max_chars=max_chars, vocabulary=vocabulary)
     meta = extraction.plan
     place = _region(session, extraction, region or RegionChoice())
     key = plan_key(place.name if place else None, meta.period, meta.title, sha)

@@ -16,6 +16,7 @@ from importlib import resources
 from sqlalchemy.orm import Session
 
 from planwatch.extract.aliases import canonical_name, same_name
+from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.read import read_document
 from planwatch.samples import sample_path
 from planwatch.services.indicators import new_indicator
@@ -45,7 +46,13 @@ def sample_observations() -> Table:
 def load_sample(session: Session, settings: Settings, actor: str) -> SampleOutcome:
     """Import the sample plan and its sourced observations (idempotent)."""
     document = read_document(sample_path(), max_bytes=settings.max_document_bytes)
-    outcome = import_plan(session, document, actor, max_chars=settings.max_extract_chars)
+    outcome = import_plan(
+        session,
+        document,
+        actor,
+        max_chars=settings.max_extract_chars,
+        vocabulary=load_vocabulary(settings.vocabulary_file),
+    )
     plan = get_plan(session, outcome.plan_key)
     table = sample_observations()
     columns = {name: table.header.index(name) for name in table.header}

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from planwatch import __version__
+from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.services.signin import SignInLimiter
 from planwatch.settings import Settings
 from planwatch.store.database import Database
@@ -36,7 +37,12 @@ def templates() -> Jinja2Templates:
 
 
 def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
-    """The web app over ``database`` (default: the one ``settings.database_url`` names)."""
+    """The web app over ``database`` (default: the one ``settings.database_url`` names).
+
+    A vocabulary file that cannot be used (``settings.vocabulary_file``) is refused here, at
+    start, rather than on the first upload.
+    """
+    load_vocabulary(settings.vocabulary_file)
     owned = database is None
     db = database or Database(settings.database_url)
 

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from planwatch.errors import Forbidden
+from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.read import read_bytes
 from planwatch.serialize import overview_json, plan_json
 from planwatch.services.entry_checks import entry_rules
@@ -78,7 +79,10 @@ async def upload_plan(
     document = read_bytes(
         data, name=file.filename or "upload", max_bytes=settings.max_document_bytes
     )
-    outcome = import_plan(session, document, user.username, max_chars=settings.max_extract_chars)
+    words = load_vocabulary(settings.vocabulary_file)
+    outcome = import_plan(
+        session, document, user.username, max_chars=settings.max_extract_chars, vocabulary=words
+    )
     session.commit()
     return {
         "plan_id": outcome.plan_id,

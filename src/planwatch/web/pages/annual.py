@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from planwatch.errors import Forbidden, InvalidInput, NotFound
+from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.read import read_bytes
 from planwatch.services.annual_targets import COMPARATOR_WORDS, TargetEntry, add_annual_target
 from planwatch.services.document_figures import (
@@ -141,6 +142,7 @@ async def document_upload(
         year=year,
         allow_other_region=other_region,
         max_chars=settings.max_extract_chars,
+        vocabulary=load_vocabulary(settings.vocabulary_file),
     )
     kept = stored_document(session, reading, user.username)  # the upload, kept for its spans
     session.commit()
@@ -193,6 +195,7 @@ def document_confirm(
         year=year or record.year,
         allow_other_region=other_region,
         max_chars=settings.max_extract_chars,
+        vocabulary=load_vocabulary(settings.vocabulary_file),
     )
     indicators = {i.id: i for i in chosen.indicators}
     writable = [f for f in reading.figures if f.writable and f.indicator_id in indicators]
