@@ -86,7 +86,8 @@ def test_gdp_table_pairs_each_target_with_the_next_reports_result() -> None:
     result = runner.invoke(app, ["gdp", str(REPORTS), "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = {r["year"]: r for r in json.loads(result.stdout)["rows"]}
-    years = [1984, 1985, 1996, 1997, 1998, 2008, 2009, 2012, 2013, 2015, 2016, 2017, 2018, 2019]
+    years = [1981, 1982, 1984, 1985, 1992, 1993, 1996, 1997, 1998, 2003, 2004, 2008, 2009, 2012,
+             2013, 2015, 2016, 2017, 2018, 2019]  # fmt: skip
     assert sorted(rows) == years
 
     def pair(year: int) -> tuple[float | None, float | None]:
@@ -101,9 +102,15 @@ def test_gdp_table_pairs_each_target_with_the_next_reports_result() -> None:
     assert pair(2019) == (6, None)
     assert rows[2019]["target"]["range_high"] == 6.5
     # the 2016 report, read by hand: line 96 "国内生产总值增长6.5%－7%" (the 2016 target), line 14
-    # "国内生产总值达到67.7万亿元，增长6.9%" (2015's result); the 2017 report's 6.7% for 2016 is
-    # broken across two lines and not read (docs/extraction.md, known gaps)
-    assert pair(2016) == (6.5, None) and rows[2016]["target"]["range_high"] == 7
+    # "国内生产总值达到67.7万亿元，增长6.9%" (2015's result); the 2017 report, line 38: "万亿元，
+    # 增长6.7%" (2016's result, after "74.4" and a blank line)
+    assert pair(2016) == (6.5, 6.7) and rows[2016]["target"]["range_high"] == 7
+    # 1993 report, line 107 "今年国民生产总值计划增长百分之八", line 22 "国民生产总值比上年增长百分之
+    # 十二点八"; 2004 report, line 144 "今年经济增长预期目标为7%左右", line 16 "国内生产总值比
+    # 上年增长9.1%"
+    assert (pair(1993), pair(1992), pair(2004), pair(2003)) == (
+        (8, None), (None, 12.8), (7, None), (None, 9.1),
+    )  # fmt: skip
     assert pair(2015) == (None, 6.9)
     assert pair(1997) == (8, 8.8)
     assert pair(1996) == (None, 9.7)

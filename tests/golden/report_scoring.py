@@ -22,8 +22,12 @@ import yaml
 from planwatch.domain.quantity import Quantity
 
 HERE = Path(__file__).parent
-GOLDEN_FILES = {year: HERE / f"report_{year}.yaml" for year in (1985, 1997, 2009, 2013, 2019)}
-HELD_OUT = (1985, 2009, 2013)  # written after the rules, scored once before any change (docs)
+GOLDEN_FILES = {
+    year: HERE / f"report_{year}.yaml" for year in (1982, 1985, 1993, 1997, 2004, 2009, 2013, 2017, 2019)
+}
+# Written after the rules, scored once before any change (docs/benchmarks.md); 1982, 1993,
+# 2004 and 2017 were written by someone who had not read the rules nor run the extractor.
+HELD_OUT = (1982, 1985, 1993, 2004, 2009, 2013, 2017)
 
 
 def load(path: Path) -> dict[str, Any]:

@@ -177,6 +177,9 @@ def heading_period(text: NormalText, outline: Outline, at: int) -> tuple[int, in
     >>> text = normalize("一、“十三五”时期主要目标任务\\n今后五年,森林覆盖率达到23%。")
     >>> heading_period(text, build_outline(text)[0], len(text.text) - 3)
     (2016, 2020)
+    >>> text = normalize("第六个五年计划的基本任务\\n工农业总产值平均每年递增百分之四。")
+    >>> heading_period(text, build_outline(text)[0], len(text.text) - 3)
+    (1981, 1985)
     """
     titles = [n.title for n in reversed(outline.ancestors_at(text.offset(at)))]
     if not outline.nodes:
@@ -185,7 +188,7 @@ def heading_period(text: NormalText, outline: Outline, at: int) -> tuple[int, in
     for title in titles:
         found = PLAN_ORDINAL.search(title)
         if found and any(w in title for w in targets):
-            ordinal = plan_ordinal(found.group("ordinal") + "五")
+            ordinal = plan_ordinal((found["ordinal"] or found["long"]) + "五")
             return plan_number_period(ordinal) if ordinal else None
     return None
 

@@ -133,6 +133,9 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
     )
 
 
+_COMPOUND_NUMERAL = re.compile(r"[一二三四五六七八九两][十百千]")  # 八百, 四千二百: no word
+_SPANS_OF_TIME = frozenset({"年", "月", "个月"})  # "统治中国二十多年", "五十年代": no measure
+_ARTICLE_UNITS = frozenset({"个", "项", "步", "批", "种", "次"})  # 一个 / 一项 / 一批: "a"
 _PLAN_ORDINAL_AFTER = re.compile(r"五(?:”|期间|时期|末|初|规划|计划|以来)")
 
 
@@ -420,15 +423,25 @@ def _may_count(text: str, match: re.Match[str], first: str, before: str) -> bool
         return True
     if "万" in first or "亿" in first or text.startswith(("个百分点", "百分点"), match.end()):
         return True
+    if _COMPOUND_NUMERAL.search(first):
+        return True
     return bool(_patterns().verb_before.search(before))
 
 
 def _chinese_counts(text: str, match: re.Match[str], unit: UnitReading, multiplier: str) -> bool:
     if match.group("percent_of") or unit.unit_class == "percent":
         return True
+    if match.group("first") == "一" and not multiplier and unit.name in _ARTICLE_UNITS:
+        return False  # "跨上一个重要台阶", "迈出一步": 一个 is "a", not a count of one
     before = text[max(0, match.start() - 6) : match.start()]
     if multiplier and unit.unit is not None:
         return True
+    if (
+        _COMPOUND_NUMERAL.search(match.group())
+        and unit.unit_class in ("measure", "count")
+        and unit.name not in _SPANS_OF_TIME
+    ):
+        return True  # "近八百斤", "四千二百多万城镇劳动力": a numeral with places is a number
     return bool(_patterns().verb_before.search(before))
 
 

@@ -47,6 +47,7 @@ CHINESE_YEAR = re.compile(r"^[一二][〇零一二三四五六七八九]{3}$  # 
 PLAN_ORDINAL = re.compile(
     r"""“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?   # “十三五” / 九五
         (?=期间|时期|末|初|规划|计划|以来|”)                     # must read as a plan name
+      | 第(?P<long>[一二三四五六七八九十]{1,3})个五年(?=计划|规划)  # 第六个五年计划
     """,
     re.VERBOSE,
 )

@@ -432,6 +432,9 @@ def _build(
     achieved = verb in words()["achieved_verbs"] or not phrase.has_verb
     if not when.target and comparator == ">=" and achieved:
         comparator = "="
+    if not when.target and when.year is not None and _planned(text.text, span[0], mention.start):
+        when = replace(when, target=True)  # "1981年计划为3.7%,实际达到4.6%": that year's target
+        comparator = phrase.comparator or ">="
     scope = phrase.scope or (
         paragraph.entity if phrase.back_reference or paragraph.entity else None
     )
@@ -458,6 +461,14 @@ def _build(
         range_high=mention.range_high,
         parts=mention.parts,
     )
+
+
+_PLANNED = re.compile(r"计划(?:为|是|要|增长|递增|达到|完成|安排)?(?:到|为)?$")
+
+
+def _planned(text: str, sentence_start: int, at: int) -> bool:
+    """Whether the words right before a number state a plan: "1981年计划为[3.7%]"."""
+    return _PLANNED.search(text, max(sentence_start, at - 8), at) is not None
 
 
 def _change(phrase: Phrase, mention: Mention) -> Change | None:

@@ -21,15 +21,19 @@ YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 MARKER_TEMPLATE = rf"""
     # The first characters any marker can start with: a cheap test at every position, which
     # makes the scan about ten times faster than trying the five alternatives everywhere.
-    (?=[比较与同到至展“十六七八九12一二{{first}}])
+    (?=[比较与同到至展“十六七八九12一二本下第{{first}}])
     (?:
       (?P<reference>(?:比|较|与|同)(?P<ref_year>{YEAR})年(?:底|末)?(?:相比)?)   # 比2020年
     | (?P<target>(?:(?:{{prefixes}})?(?:到|至)|展望)                          # 力争到 2025 年
                  (?P<target_year>{YEAR})年(?:底|末)?(?:时|前)?)                 # 展望二〇三五年
-    | (?P<period>(?P<to>到|至)?“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?
-                 (?P<when>期末|末|期间|时期|以来))                             # “十三五”期间
+    | (?P<period>(?P<to>到|至)?(?:“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?
+                                 | 第(?P<long>[一二三四五六七八九十]{{1,3}})个五年(?:计划|规划)?)
+                 (?P<when>期末|末|期间|时期|以来|计划|规划))                   # “十三五”期间,
+                                                                 # 第六个五年计划期间
     | (?P<before>(?P<before_year>{YEAR})年(?:前|以前))                        # 2025 年前
     | (?P<bare>(?P<bare_year>{YEAR})年(?:底|末)?(?:的)?)                      # 2020 年的
+    | (?P<century>(?:(?:{{prefixes}})?(?:到|至))?(?P<which>本|下)世纪(?P<part>末|中叶))
+                                                     # 到本世纪末: 2000 in 1982, 2100 in 2021
     )
     """
 
@@ -128,6 +132,9 @@ def find_markers(
     >>> found = find_markers("比2020年下降13.5%,2030年前达峰", 0, 25, (2026, 2030))
     >>> [(m.year, m.target) for m in found]
     [(None, None), (2030, True)]
+    >>> [m.year for m in find_markers("到本世纪末翻两番,下世纪中叶基本实现现代化", 0, 21, None,
+    ...                               Anchor(1982))]
+    [2000, 2050]
     >>> found = find_markers("去年增长6.6%,比上年提高;今年增长6%", 0, 20, None, Anchor(2019))
     >>> [(m.year, m.target) for m in found]
     [(2018, False), (None, None), (2019, True)]
@@ -191,6 +198,17 @@ def _relative(text: str, start: int, end: int, anchor: Anchor) -> list[YearMarke
     return out
 
 
+def _century_year(
+    match: re.Match[str], period: tuple[int, int] | None, anchor: Anchor | None
+) -> int | None:
+    """本世纪末, 本世纪中叶, 下世纪中叶: counted from the document's year (else its period's)."""
+    now = anchor.year if anchor is not None else period[0] if period is not None else None
+    if now is None:
+        return None
+    end = (now - 1) // 100 * 100 + 100 + (100 if match["which"] == "下" else 0)  # 1982 → 2000
+    return end if match["part"] == "末" else end - 50
+
+
 def _marker(
     match: re.Match[str], period: tuple[int, int] | None, anchor: Anchor | None = None
 ) -> YearMarker:
@@ -204,12 +222,20 @@ def _marker(
         return YearMarker(*span, year, True, explicit=True)
     if match.group("before"):
         return YearMarker(*span, parse_year(match.group("before_year")), True, explicit=True)
+    if match.group("century"):
+        return YearMarker(*span, _century_year(match, period, anchor), True, explicit=True)
     if match.group("period"):
         if anchor is not None and match.group("when") == "以来":  # “十三五”以来: results so far
             return YearMarker(*span, anchor.year - 1, False)
-        ordinal = plan_ordinal(match.group("ordinal") + "五")
+        ordinal = plan_ordinal((match["ordinal"] or match["long"]) + "五")
         year = plan_number_period(ordinal)[1] if ordinal else None
         current = current_ordinal(period)
+        if anchor is not None and year is not None:  # a 1993 report's “八五”计划 ends in 1995
+            ahead = year >= anchor.year
+            # set off by a comma ("第六个五年计划期间,我们要…"), a plan still running dates the
+            # rest of its paragraph; inside a clause ("为第七个五年计划期间…奠定基础") only its own
+            adverbial = match.string.startswith((",", "，"), match.end())
+            return YearMarker(*span, year, ahead, explicit=ahead and adverbial)
         if current is not None and ordinal is not None:
             return YearMarker(*span, year, ordinal >= current)
         return YearMarker(*span, year, bool(match.group("to")))

@@ -1,0 +1,113 @@
+"""Rules added after the first score of four held-out reports (1982, 1993, 2004, 2017:
+tests/golden/report_*.yaml), each on its real excerpt from
+../shared/corpus/national-gov-work-reports/ (file and line named), values read off by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planwatch.domain.document import Document, DocumentFormat, DocumentKind, Source
+from planwatch.domain.quantity import Quantity
+from planwatch.extract.normalize import normalize
+from planwatch.extract.wrapping import join_wrapped_lines
+from planwatch.services.extraction import extract_document
+
+
+def read(text: str, year: int) -> list[Quantity]:
+    source = Source("report.txt", "0" * 64, DocumentFormat.TXT, "utf-8", len(text))
+    extraction = extract_document(Document(text, source), kind=DocumentKind.WORK_REPORT, year=year)
+    return list(extraction.findings.quantities)
+
+
+def facts(quantities: list[Quantity]) -> list[tuple[str, int | None, Decimal, str]]:
+    return [(q.kind, q.year, q.value, q.unit) for q in quantities]
+
+
+def test_a_number_parted_from_its_unit_by_blank_lines_is_one_quantity() -> None:
+    # 2017 report, lines 36–38: "74.4", a line holding a zero-width space, "万亿元，增长6.7%"
+    text = "一、2016年工作回顾\n——国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%，名列世界前茅。\n"
+    found = read(text, 2017)
+    assert facts(found) == [
+        ("baseline", 2016, Decimal("74.4"), "万亿元"),
+        ("baseline", 2016, Decimal("6.7"), "%"),
+    ]
+    assert (found[0].line, found[0].text) == (2, "74.4\n\u200b\n万亿元")  # the original span
+
+
+def test_a_line_ending_in_a_number_before_a_heading_or_a_table_row_is_left_alone() -> None:
+    joined = join_wrapped_lines(
+        normalize("全区共有企业2020\n年度计划\n指标\t2025\n万元GDP能耗\t0.5\n")
+    )
+    assert joined.text.split("\n")[:2] == ["全区共有企业2020", "年度计划"]  # 年度 opens no unit
+    assert "指标\t2025\n万元GDP能耗" in joined.text  # a table row is no prose
+
+
+def test_the_end_of_the_century_is_counted_from_the_report_year() -> None:
+    # 1982 report, line 14
+    text = "要求在不断提高经济效益的前提下，从一九八一年到本世纪末的二十年内力争实现我国工农业年总产值翻两番。"
+    assert facts(read(text, 1982)) == [("target", 2000, Decimal("300"), "%")]
+    # 1997 report: the middle of the next century
+    text = "到下世纪中叶基本实现现代化，人均国内生产总值达到中等发达国家水平，国内生产总值翻两番。"
+    assert [q.year for q in read(text, 1997)] == [2050]
+
+
+def test_a_plan_period_set_off_by_a_comma_dates_its_paragraph() -> None:
+    # 1982 report, line 14: the Sixth Five-Year Plan (1981–1985); the Seventh is named in passing
+    text = (
+        "第六个五年计划的基本任务\n"
+        "按照这样的部署，第六个五年计划期间，我们要继续贯彻执行调整、改革、整顿、提高的方针，"
+        "并且为第七个五年计划期间国民经济和社会发展奠定更好的基础。在这个期间，我国工农业总产值"
+        "计划增长百分之二十一点七，平均每年递增百分之四。\n"
+    )
+    assert facts(read(text, 1982)) == [
+        ("target", 1985, Decimal("21.7"), "%"),
+        ("target", 1985, Decimal("4"), "%"),
+    ]
+
+
+def test_a_named_plan_still_running_holds_targets() -> None:
+    # 1993 report, line 57
+    text = "按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之八至九。"
+    found = read(text, 1993)
+    assert (found[-1].kind, found[-1].year, found[-1].value, found[-1].range_high) == (
+        "target", 1995, Decimal("8"), Decimal("9"),
+    )  # fmt: skip
+
+
+def test_a_past_years_plan_figure_is_that_years_target() -> None:
+    # 1982 report, line 122
+    text = "工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六。"
+    assert facts(read(text, 1982)) == [
+        ("target", 1981, Decimal("3.7"), "%"),
+        ("baseline", 1981, Decimal("4.6"), "%"),
+    ]
+
+
+def test_freight_turnover_in_ton_kilometres() -> None:
+    # 1993 report, line 14
+    text = "一、过去五年的回顾\n铁路货运周转量增长百分之二十三，达到１１６２０亿吨公里。\n"
+    found = read(text, 1993)
+    assert facts(found)[1] == ("baseline", 1992, Decimal("11620"), "亿吨公里")
+    assert found[1].base_value == Decimal("1162000000000")
+
+
+def test_yige_is_an_article_not_a_count_of_one() -> None:
+    # 2004 report, line 16
+    text = "人均国内生产总值突破1000美元，跨上一个重要台阶。"
+    assert facts(read(text, 2004)) == [("target", 2004, Decimal("1000"), "美元")]
+
+
+def test_a_chinese_numeral_with_places_is_a_number_without_a_verb() -> None:
+    # 1985 report, lines 24 and 30
+    text = ("一、1984年的回顾\n去年全国平均每人占有粮食近八百斤，按照我国人民当前的食物结构。"
+            "从１９７９年到１９８４年安排了四千二百多万城镇劳动力就业。\n")  # fmt: skip
+    found = read(text, 1985)
+    assert [(q.indicator, q.value, q.unit, q.year) for q in found] == [
+        ("平均每人占有粮食", Decimal("800"), "斤", 1984),
+        ("城镇劳动力就业", Decimal("4200"), "万", 1984),
+    ]
+    assert found[1].comparator == ">"  # 四千二百多万: more than
+    # A word made of numerals is still no number, nor a span of years: 亿万人民, 千万, 二十多年
+    assert read("国民党反动派统治中国二十多年。", 1985) == []
+    assert read("亿万人民千万不能忘记。", 1985) == []
