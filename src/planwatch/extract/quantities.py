@@ -40,6 +40,7 @@ from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, spl
 from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import Anchor, YearMarker, find_markers, heading_year_context
+from planwatch.extract.units import UnitReading
 from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 
@@ -160,7 +161,7 @@ def _sentence(
         comparator, approximate, tail_end = _tail(text.text, mention.end)
         if mention.more_than and comparator is None:
             comparator = ">"  # "1300多万人": more than 1300 万人
-        quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when)
+        quantity = _build(text, outline, plan, paragraph, span, mention, phrase, name, when, now)
         own_meaning = mention.bracketed or mention.doubling  # [13.5] / 翻一番 carry their own
         listed = previous_end is not None and not _CLAUSE_MARK.search(
             text.text, previous_end, mention.start
@@ -422,6 +423,7 @@ def _build(
     phrase: Phrase,
     name: str,
     when: _When,
+    now: int | None = None,
 ) -> Quantity:
     start, end = text.span(mention.start, mention.end)
     sentence_start, sentence_end = text.span(*span)
@@ -448,7 +450,9 @@ def _build(
         base_unit=unit.base if unit else "比",
         comparator=comparator,
         year=when.year,
-        cumulative=phrase.cumulative or mention.bracketed,
+        cumulative=phrase.cumulative
+        or mention.bracketed
+        or _period_flow(name, unit, when, plan, now),
         growth_rate=phrase.growth_rate and not _per_year_points(phrase, mention),
         stretch=phrase.stretch,
         change=_change(phrase, mention),
@@ -461,6 +465,29 @@ def _build(
         range_high=mention.range_high,
         parts=mention.parts,
     )
+
+
+def _period_flow(
+    name: str, unit: UnitReading | None, when: _When, plan: PlanMeta, now: int | None
+) -> bool:
+    """A flow (新增…) targeted for the end of a five-year period is the period's sum:
+    "“十三五”时期城镇新增就业5000万人以上" is 5,000 万 over five years. A year's target (a
+    report's own year) is that year's flow.
+
+    >>> from planwatch.extract.units import read_unit
+    >>> plan = PlanMeta("某区规划", "某区", (2021, 2025), None, "县区")
+    >>> _period_flow("城镇新增就业", read_unit("万人"), _When(2025, True), plan, None)
+    True
+    >>> _period_flow("城镇新增就业", read_unit("万人"), _When(2016, True), plan, 2016)
+    False
+    """
+    if "新增" not in name or unit is None or unit.unit_class not in ("measure", "count"):
+        return False
+    if not when.target or when.year is None:
+        return False
+    if now is not None:  # a report: a target beyond its own year spans several years
+        return when.year > now
+    return plan.period is not None and when.year == plan.period[1]
 
 
 _PLANNED = re.compile(r"计划(?:为|是|要|增长|递增|达到|完成|安排)?(?:到|为)?$")
