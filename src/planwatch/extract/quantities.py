@@ -198,7 +198,41 @@ def _sentence(
         out.append(quantity)
         out.extend(replace(quantity, indicator=other) for other in shared)
         previous, previous_end = quantity, mention.end
+    if out and _describes_a_stock(text.text, span, mentions, phrases, markers, carried):
+        base = now - 1 if now is not None else plan.period[0] - 1 if plan.period else None
+        out = [
+            replace(
+                q,
+                kind="baseline",
+                year=base,
+                comparator="=" if q.comparator == ">=" else q.comparator,
+            )
+            for q in out
+        ]
     return out
+
+
+_COPULA = re.compile(r"[,，]?是(?!否)")  # "9亿多劳动力、1亿多…人才,是我们最大的资源"
+
+
+def _describes_a_stock(
+    text: str,
+    span: tuple[int, int],
+    mentions: list[Mention],
+    phrases: list[tuple[Phrase, str, tuple[str, ...]]],
+    markers: list[YearMarker],
+    carried: _When,
+) -> bool:
+    """Whether a sentence states what there is now: undated counts before their nouns, no
+    verb, then 是 ("9亿多劳动力、1亿多受过高等教育的人才，是我们最大的资源和优势")."""
+    if carried.explicit or any(m.target is not None for m in markers):
+        return False
+    if any(phrase.has_verb for phrase, _, _ in phrases):
+        return False
+    if not all(_counts_next_noun(text, m) for m in mentions):
+        return False
+    _, end = _name_after(text, mentions[-1], span)
+    return _COPULA.match(text, end, span[1]) is not None
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
@@ -485,8 +519,8 @@ def _period_flow(
         return False
     if not when.target or when.year is None:
         return False
-    if now is not None:  # a report: a target beyond its own year spans several years
-        return when.year > now
+    if now is not None:  # a report: a target two years or more ahead spans several years
+        return when.year > now + 1
     return plan.period is not None and when.year == plan.period[1]
 
 
