@@ -64,6 +64,10 @@ class _Open:
     child_ids: dict[str, int] = field(default_factory=dict)  # how often each child id was used
 
 
+_LIST_INTRO_MIN_CHARS = 6  # "采取以下措施:" — a shorter line ending in a colon is a label
+_TITLE_MAX_CHARS = 30  # a numbered line whose first sentence is longer is a list item
+
+
 def _lines(text: NormalText) -> list[_Line]:
     out: list[_Line] = []
     start = 0
@@ -131,6 +135,44 @@ def _is_table_row(line: _Line) -> bool:
     return len(text) < _PROSE_MIN_CHARS and not text.endswith("。")
 
 
+def _list_items(
+    lines: list[_Line],
+    headings: dict[int, Heading],
+    ranks: dict[HeadingStyle, tuple[NodeKind, int]],
+) -> set[int]:
+    """Numbered lines that enumerate the paragraph before them, not headings: after a line
+    of prose ending in a colon ("决定在物价问题上采取以下的综合配套措施："), the numbered lines
+    that follow, each a sentence ending in 。 or ; whose first sentence is too long for a
+    title ("一、继续坚持有计划有步骤地改革不合理的价格体系,…;"), until the first line that is
+    neither numbered nor blank. A heading after a colon keeps a title's length ("做了以下工作：" /
+    "(一)加强和改善宏观调控,促进经济平稳较快发展。").
+
+    >>> from planwatch.extract.normalize import normalize
+    >>> text = normalize("一、总体要求\\n采取以下措施:\\n(一)" + "在普遍增产粮食的基础上抓好两头," * 2
+    ...                  + "增产粮食。\\n二、保障")
+    >>> [n.title for n in build_outline(text)[0].walk()]
+    ['总体要求', '保障']
+    """
+    items: set[int] = set()
+    open_list, style = False, None  # after a colon; the style of the list's first item
+    for line in lines:
+        heading = headings.get(line.index)
+        text = line.text.strip()
+        if heading is None:
+            if text:
+                open_list = text.endswith((":", "：")) and len(text) >= _LIST_INTRO_MIN_CHARS
+                style = None
+            continue
+        numbered = heading.style in NUMBERED and ranks[heading.style][0] is not NodeKind.ITEM
+        sentence = text.endswith(("。", ";", "；")) and len(heading.title) > _TITLE_MAX_CHARS
+        if open_list and numbered and (heading.style is style or (style is None and sentence)):
+            items.add(line.index)  # the first item reads as a sentence; the rest follow it
+            style = heading.style
+        else:
+            open_list, style = False, None
+    return items
+
+
 def _ranks(headings: list[Heading]) -> dict[HeadingStyle, tuple[NodeKind, int]]:
     """Kind and rank of each heading style used in the document.
 
@@ -171,6 +213,10 @@ def build_outline(text: NormalText) -> tuple[Outline, list[Issue]]:
     body = [(lines[i], h) for i, h in sorted(headings.items())
             if i not in skip and h.style is not HeadingStyle.TOC]  # fmt: skip
     ranks = _ranks([h for _, h in body])
+    listed = _list_items(lines, headings, ranks)
+    if listed:
+        body = [(line, h) for line, h in body if line.index not in listed]
+        ranks = _ranks([h for _, h in body])
     roots: list[_Open] = []
     root_ids: dict[str, int] = {}
     stack: list[_Open] = []
