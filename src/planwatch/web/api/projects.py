@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from planwatch.assess.projects import ProjectThresholds
 from planwatch.domain.assessment import Light
 from planwatch.domain.project import ProjectStatus
-from planwatch.errors import InvalidInput, NotFound
+from planwatch.errors import InvalidInput
 from planwatch.services.plans import get_plan
 from planwatch.services.project_cells import TO_WAN, parse_report_period
 from planwatch.services.project_detail import project_detail
@@ -33,7 +33,7 @@ from planwatch.services.tables import parse_table
 from planwatch.services.users import require_admin
 from planwatch.settings import Settings
 from planwatch.store.models import ProjectRecord
-from planwatch.web.api.common import plan_or_404
+from planwatch.web.api.common import get_or_404, plan_or_404
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.errors import error_body
 from planwatch.web.project_cache import ProjectListCache
@@ -69,10 +69,7 @@ def project_thresholds(settings: Settings) -> ProjectThresholds:
 
 
 def project_or_404(session: SessionDep, project_id: int) -> ProjectRecord:
-    project = session.get(ProjectRecord, project_id)
-    if project is None:
-        raise NotFound(f"项目 {project_id} 不存在")
-    return project
+    return get_or_404(session, ProjectRecord, project_id, f"项目 {project_id} 不存在")
 
 
 @router.get("/projects")

@@ -20,6 +20,7 @@ from planwatch.errors import Forbidden, NotFound
 from planwatch.services.progress_reports import can_report
 from planwatch.services.review import (
     STATE_LABELS,
+    Record,
     ReviewState,
     approve,
     pending_notes,
@@ -30,7 +31,8 @@ from planwatch.services.review import (
     submit,
 )
 from planwatch.services.users import require_edit
-from planwatch.store.models import IndicatorRecord, ObservationRecord, ProgressNote
+from planwatch.store.models import IndicatorRecord, ObservationRecord, ProgressNote, UserRecord
+from planwatch.web.api.common import get_or_404
 from planwatch.web.api.tasks import ProgressReportPublic, report_or_404, report_public
 from planwatch.web.deps import CleanText, Id, ReaderDep, SessionDep, WriterDep
 
@@ -89,10 +91,8 @@ class Queue(BaseModel):
 
 
 def observation_or_404(session: Session, observation_id: int) -> ObservationRecord:
-    found = session.get(ObservationRecord, observation_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {observation_id} 的数据")
-    return found
+    missing = f"没有编号为 {observation_id} 的数据"
+    return get_or_404(session, ObservationRecord, observation_id, missing)
 
 
 def _indicator(session: Session, item: ObservationRecord) -> IndicatorRecord | None:
@@ -101,10 +101,20 @@ def _indicator(session: Session, item: ObservationRecord) -> IndicatorRecord | N
 
 
 def note_or_404(session: Session, note_id: int) -> ProgressNote:
-    found = session.get(ProgressNote, note_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {note_id} 的原因与措施")
-    return found
+    return get_or_404(session, ProgressNote, note_id, f"没有编号为 {note_id} 的原因与措施")
+
+
+def decide(
+    session: Session, item: Record, user: UserRecord, version: int, comment: str | None = None
+) -> None:
+    """Approve ``item``, or return it to its author when given a ``comment`` (even an empty
+    one, which the service refuses); then commit. The JSON routes here and the review forms
+    (web/pages/review.py, annual.py, tasks.py) all decide through this."""
+    if comment is None:
+        approve(session, item, user, version)
+    else:
+        return_(session, item, user, comment, version)
+    session.commit()
 
 
 def note_state(note: ProgressNote) -> NoteState:
@@ -169,8 +179,7 @@ def approve_observation(
 ) -> ObservationState:
     """通过待审核的数据,通过后公开(审核员、管理员;不能审核自己提交的)。"""
     item = observation_or_404(session, observation_id)
-    approve(session, item, user, body.version)
-    session.commit()
+    decide(session, item, user, body.version)
     return observation_state(session, item)
 
 
@@ -180,8 +189,7 @@ def return_observation(
 ) -> ObservationState:
     """退回待审核的数据并说明原因(审核员、管理员;不能审核自己提交的)。"""
     item = observation_or_404(session, observation_id)
-    return_(session, item, user, body.comment, body.version)
-    session.commit()
+    decide(session, item, user, body.version, body.comment)
     return observation_state(session, item)
 
 
@@ -204,8 +212,7 @@ def approve_report(
 ) -> ProgressReportPublic:
     """通过待审核的进展报告(审核员、管理员;不能审核自己提交的)。"""
     report = report_or_404(session, report_id)
-    approve(session, report, user, body.version)
-    session.commit()
+    decide(session, report, user, body.version)
     return report_public(report, True)
 
 
@@ -215,8 +222,7 @@ def return_report(
 ) -> ProgressReportPublic:
     """退回待审核的进展报告并说明原因(审核员、管理员;不能审核自己提交的)。"""
     report = report_or_404(session, report_id)
-    return_(session, report, user, body.comment, body.version)
-    session.commit()
+    decide(session, report, user, body.version, body.comment)
     return report_public(report, True)
 
 
@@ -224,8 +230,7 @@ def return_report(
 def approve_note(note_id: Id, body: Decision, session: SessionDep, user: WriterDep) -> NoteState:
     """通过待审核的原因与措施,通过后公开(审核员、管理员;不能审核自己提交的)。"""
     note = note_or_404(session, note_id)
-    approve(session, note, user, body.version)
-    session.commit()
+    decide(session, note, user, body.version)
     return note_state(note)
 
 
@@ -235,6 +240,5 @@ def return_note(
 ) -> NoteState:
     """退回待审核的原因与措施并说明原因(审核员、管理员;不能审核自己提交的)。"""
     note = note_or_404(session, note_id)
-    return_(session, note, user, body.comment, body.version)
-    session.commit()
+    decide(session, note, user, body.version, body.comment)
     return note_state(note)

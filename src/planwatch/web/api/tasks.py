@@ -15,7 +15,6 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from planwatch.errors import NotFound
 from planwatch.services.completeness import STATE_LABELS, completeness
 from planwatch.services.progress_reports import (
     PERIODS,
@@ -28,7 +27,7 @@ from planwatch.services.review import can_review
 from planwatch.services.scorecard import scorecards, task_status
 from planwatch.services.tasks import find_task, lead_of, plan_tasks
 from planwatch.store.models import EvidenceFile, ProgressReport, TaskRecord, UserRecord
-from planwatch.web.api.common import overview, plan_or_404
+from planwatch.web.api.common import get_or_404, overview, plan_or_404
 from planwatch.web.deps import CleanText, Id, ReaderDep, SessionDep, SettingsDep, WriterDep
 
 router = APIRouter(tags=["tasks"])
@@ -231,10 +230,7 @@ def create_report(
 
 
 def report_or_404(session: SessionDep, report_id: int) -> ProgressReport:
-    found = session.get(ProgressReport, report_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {report_id} 的进展报告")
-    return found
+    return get_or_404(session, ProgressReport, report_id, f"没有编号为 {report_id} 的进展报告")
 
 
 class CompletenessItem(BaseModel):

@@ -9,7 +9,6 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from planwatch.errors import NotFound
 from planwatch.services.audit_log import AuditFilter, audit_csv, audit_entries
 from planwatch.services.department_list import departments
 from planwatch.services.indicator_review import (
@@ -29,6 +28,7 @@ from planwatch.services.users import (
     set_password,
 )
 from planwatch.store.models import IndicatorRecord
+from planwatch.web.api.common import get_or_404
 from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
 from planwatch.web.pages.browse import PlanQuery
 from planwatch.web.pages.context import chosen_plan, render
@@ -154,10 +154,7 @@ def audit_export(
 
 
 def _indicator(session: SessionDep, indicator_id: int) -> IndicatorRecord:
-    found = session.get(IndicatorRecord, indicator_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {indicator_id} 的指标")
-    return found
+    return get_or_404(session, IndicatorRecord, indicator_id, f"没有编号为 {indicator_id} 的指标")
 
 
 def _to_indicators(plan_id: int, message: str) -> RedirectResponse:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from planwatch.errors import Forbidden, InvalidInput, NotFound
+from planwatch.errors import Forbidden, InvalidInput
 from planwatch.extract.vocabulary import load_vocabulary
 from planwatch.read import read_bytes
 from planwatch.services.annual_targets import COMPARATOR_WORDS, TargetEntry, add_annual_target
@@ -22,16 +22,17 @@ from planwatch.services.document_figures import (
     target_text,
 )
 from planwatch.services.observations import find_indicator
-from planwatch.services.review import approve, entry_state, return_
+from planwatch.services.review import entry_state
 from planwatch.services.tables import number_problem, parse_number
 from planwatch.services.users import Role, can_edit_indicator, require_edit
 from planwatch.store.models import AnnualTargetRecord, Plan, SourceDocument, UserRecord
+from planwatch.web.api.common import get_or_404
 from planwatch.web.deps import AuthDep, CleanText, SessionDep, SettingsDep, WriterDep
 from planwatch.web.pages.context import chosen_plan, render
+from planwatch.web.pages.review import Version, decided
 from planwatch.web.uploads import read_upload
 
 router = APIRouter()
-Version = Annotated[int, Form(ge=1)]
 YearForm = Annotated[int | None, Form(ge=1949, le=2200)]
 
 
@@ -86,10 +87,7 @@ def annual_target_form(
 
 
 def _target(session: Session, target_id: int) -> AnnualTargetRecord:
-    found = session.get(AnnualTargetRecord, target_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {target_id} 的年度目标")
-    return found
+    return get_or_404(session, AnnualTargetRecord, target_id, f"没有编号为 {target_id} 的年度目标")
 
 
 @router.post("/review/annual-targets/{target_id}/approve")
@@ -97,9 +95,8 @@ def approve_target(
     target_id: int, session: SessionDep, user: WriterDep, version: Version
 ) -> RedirectResponse:
     target = _target(session, target_id)
-    approve(session, target, user, version)
-    session.commit()
-    return _redirect("/review", f"已通过 {target.indicator.name} {target.year} 年度目标")
+    message = f"已通过 {target.indicator.name} {target.year} 年度目标"
+    return decided(session, target, user, version, message)
 
 
 @router.post("/review/annual-targets/{target_id}/return")
@@ -111,9 +108,8 @@ def return_target(
     comment: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
     target = _target(session, target_id)
-    return_(session, target, user, comment, version)
-    session.commit()
-    return _redirect("/review", f"已退回 {target.indicator.name} {target.year} 年度目标")
+    message = f"已退回 {target.indicator.name} {target.year} 年度目标"
+    return decided(session, target, user, version, message, comment)
 
 
 @router.post("/plans/{plan_id}/documents", response_class=HTMLResponse)
@@ -184,9 +180,7 @@ def document_confirm(
 ) -> RedirectResponse:
     """Write the reviewed figures as pending data (待审核), each with its document and span."""
     _no_viewers(user)
-    record = session.get(SourceDocument, document_id)
-    if record is None:
-        raise NotFound(f"没有编号为 {document_id} 的文件")
+    record = get_or_404(session, SourceDocument, document_id, f"没有编号为 {document_id} 的文件")
     chosen = chosen_plan(session, plan)
     reading = read_figures(
         session,
@@ -218,7 +212,4 @@ def document_confirm(
 
 
 def _plan(session: Session, plan_id: int) -> Plan:
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFound(f"没有编号为 {plan_id} 的规划")
-    return plan
+    return get_or_404(session, Plan, plan_id, f"没有编号为 {plan_id} 的规划")

@@ -14,8 +14,8 @@ from planwatch.errors import NotFound, Unauthorized
 from planwatch.services.annual_targets import describe
 from planwatch.services.review import (
     STATE_LABELS,
+    Record,
     ReviewState,
-    approve,
     can_review,
     lock_year,
     pending_annual_targets,
@@ -23,25 +23,19 @@ from planwatch.services.review import (
     pending_observations,
     pending_reports,
     require_reviewer,
-    return_,
     submissions_of,
     submit,
     unlock_year,
 )
 from planwatch.services.users import require_admin, require_edit
-from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, YearLock
+from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, UserRecord, YearLock
+from planwatch.web.api.common import get_or_404
+from planwatch.web.api.review import decide, note_or_404, observation_or_404
 from planwatch.web.deps import ReaderDep, SessionDep, WriterDep
 from planwatch.web.pages.context import render
 
 router = APIRouter()
 Version = Annotated[int, Form(ge=1)]
-
-
-def _observation(session: Session, observation_id: int) -> ObservationRecord:
-    found = session.get(ObservationRecord, observation_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {observation_id} 的数据")
-    return found
 
 
 def _indicators(session: Session, observation: ObservationRecord) -> list[IndicatorRecord]:
@@ -68,6 +62,20 @@ def _redirect(path: str, message: str) -> RedirectResponse:
     return RedirectResponse(f"{path}?message={quote(message)}", status_code=303)
 
 
+def decided(
+    session: Session,
+    item: Record,
+    user: UserRecord,
+    version: int,
+    message: str,
+    comment: str | None = None,
+) -> RedirectResponse:
+    """Approve ``item`` (or return it, given a ``comment``), commit, and go back to the
+    review queue saying ``message``, e.g. ``已通过 2023 年的原因与措施``."""
+    decide(session, item, user, version, comment)
+    return _redirect("/review", message)
+
+
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, session: SessionDep, auth: ReaderDep) -> HTMLResponse:
     require_reviewer(auth.user)
@@ -88,10 +96,8 @@ def review_page(request: Request, session: SessionDep, auth: ReaderDep) -> HTMLR
 def approve_form(
     observation_id: int, session: SessionDep, user: WriterDep, version: Version
 ) -> RedirectResponse:
-    item = _observation(session, observation_id)
-    approve(session, item, user, version)
-    session.commit()
-    return _redirect("/review", f"已通过 {item.year} 年数值 {item.value}")
+    item = observation_or_404(session, observation_id)
+    return decided(session, item, user, version, f"已通过 {item.year} 年数值 {item.value}")
 
 
 @router.post("/review/observations/{observation_id}/return")
@@ -102,27 +108,17 @@ def return_form(
     version: Version,
     comment: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
-    item = _observation(session, observation_id)
-    return_(session, item, user, comment, version)
-    session.commit()
-    return _redirect("/review", f"已退回 {item.year} 年数值 {item.value}")
-
-
-def _note(session: Session, note_id: int) -> ProgressNote:
-    found = session.get(ProgressNote, note_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {note_id} 的原因与措施")
-    return found
+    item = observation_or_404(session, observation_id)
+    message = f"已退回 {item.year} 年数值 {item.value}"
+    return decided(session, item, user, version, message, comment)
 
 
 @router.post("/review/notes/{note_id}/approve")
 def approve_note(
     note_id: int, session: SessionDep, user: WriterDep, version: Version
 ) -> RedirectResponse:
-    note = _note(session, note_id)
-    approve(session, note, user, version)
-    session.commit()
-    return _redirect("/review", f"已通过 {note.year} 年的原因与措施")
+    note = note_or_404(session, note_id)
+    return decided(session, note, user, version, f"已通过 {note.year} 年的原因与措施")
 
 
 @router.post("/review/notes/{note_id}/return")
@@ -133,10 +129,8 @@ def return_note(
     version: Version,
     comment: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
-    note = _note(session, note_id)
-    return_(session, note, user, comment, version)
-    session.commit()
-    return _redirect("/review", f"已退回 {note.year} 年的原因与措施")
+    note = note_or_404(session, note_id)
+    return decided(session, note, user, version, f"已退回 {note.year} 年的原因与措施", comment)
 
 
 @router.get("/submissions", response_class=HTMLResponse)
@@ -152,7 +146,7 @@ def submissions_page(request: Request, session: SessionDep, auth: ReaderDep) -> 
 def submit_form(
     observation_id: int, session: SessionDep, user: WriterDep, version: Version
 ) -> RedirectResponse:
-    item = _observation(session, observation_id)
+    item = observation_or_404(session, observation_id)
     indicators = _indicators(session, item)
     if not indicators:
         raise NotFound("该数据不属于任何指标")
@@ -170,9 +164,7 @@ def lock_form(
     year: Annotated[int, Form(ge=1949, le=2200)],
 ) -> RedirectResponse:
     require_admin(user)
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFound(f"没有编号为 {plan_id} 的规划")
+    plan = get_or_404(session, Plan, plan_id, f"没有编号为 {plan_id} 的规划")
     lock_year(session, plan, year, user)
     session.commit()
     return _redirect("/review", f"已锁定 {plan.key} {year} 年")
@@ -187,9 +179,7 @@ def unlock_form(
     reason: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
     require_admin(user)
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFound(f"没有编号为 {plan_id} 的规划")
+    plan = get_or_404(session, Plan, plan_id, f"没有编号为 {plan_id} 的规划")
     unlock_year(session, plan, year, user, reason)
     session.commit()
     return _redirect("/review", f"已解锁 {plan.key} {year} 年")

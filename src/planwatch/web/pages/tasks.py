@@ -8,7 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from planwatch.errors import FileTooLarge, NotFound
+from planwatch.errors import FileTooLarge
 from planwatch.services.progress_reports import (
     PERIODS,
     STATUSES,
@@ -17,10 +17,13 @@ from planwatch.services.progress_reports import (
     evidence_for,
     save_report,
 )
-from planwatch.services.review import approve, can_review, return_
+from planwatch.services.review import can_review
 from planwatch.services.scorecard import task_status
 from planwatch.services.tasks import find_task, plan_tasks
-from planwatch.store.models import EvidenceFile, Plan, ProgressReport, TaskRecord
+from planwatch.store.models import EvidenceFile, Plan, TaskRecord
+from planwatch.web.api.common import get_or_404
+from planwatch.web.api.review import decide
+from planwatch.web.api.tasks import report_or_404
 from planwatch.web.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
 from planwatch.web.pages.browse import PlanQuery
 from planwatch.web.pages.context import chosen_plan, render
@@ -87,13 +90,6 @@ def report_form(
     return _back(chosen, task, f"{word} {year} 年{PERIODS[period]}进展")
 
 
-def _report(session: SessionDep, report_id: int) -> ProgressReport:
-    found = session.get(ProgressReport, report_id)
-    if found is None:
-        raise NotFound(f"没有编号为 {report_id} 的进展报告")
-    return found
-
-
 @router.post("/reports/{report_id}/evidence")
 async def evidence_form(
     report_id: int,
@@ -102,7 +98,7 @@ async def evidence_form(
     user: WriterDep,
     file: Annotated[UploadFile, File()],
 ) -> RedirectResponse:
-    report = _report(session, report_id)
+    report = report_or_404(session, report_id)
     data = await read_upload(file, settings.max_evidence_bytes, too_large=FileTooLarge)
     stored = attach_evidence(session, report, file.filename or "", data, user,
                              settings.max_evidence_bytes)  # fmt: skip
@@ -112,9 +108,8 @@ async def evidence_form(
 
 @router.get("/evidence/{evidence_id}")
 def evidence_download(evidence_id: int, session: SessionDep, auth: ReaderDep) -> Response:
-    evidence = session.get(EvidenceFile, evidence_id)
-    if evidence is None:
-        raise NotFound(f"没有编号为 {evidence_id} 的证明材料")
+    missing = f"没有编号为 {evidence_id} 的证明材料"
+    evidence = get_or_404(session, EvidenceFile, evidence_id, missing)
     content = evidence_for(auth.user, evidence)
     disposition = f"attachment; filename*=UTF-8''{quote(evidence.filename)}"
     return Response(content, media_type=evidence.media_type,
@@ -125,9 +120,8 @@ def evidence_download(evidence_id: int, session: SessionDep, auth: ReaderDep) ->
 def approve_report(
     report_id: int, session: SessionDep, user: WriterDep, version: Annotated[int, Form(ge=1)]
 ) -> RedirectResponse:
-    report = _report(session, report_id)
-    approve(session, report, user, version)
-    session.commit()
+    report = report_or_404(session, report_id)
+    decide(session, report, user, version)
     return _back(report.task.plan, report.task, "已通过进展报告")
 
 
@@ -139,7 +133,6 @@ def return_report(
     version: Annotated[int, Form(ge=1)],
     comment: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
-    report = _report(session, report_id)
-    return_(session, report, user, comment, version)
-    session.commit()
+    report = report_or_404(session, report_id)
+    decide(session, report, user, version, comment)
     return _back(report.task.plan, report.task, "已退回进展报告")
