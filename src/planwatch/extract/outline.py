@@ -148,8 +148,8 @@ def _list_items(
     "(一)加强和改善宏观调控,促进经济平稳较快发展。").
 
     >>> from planwatch.extract.normalize import normalize
-    >>> text = normalize("一、总体要求\\n采取以下措施:\\n(一)" + "在普遍增产粮食的基础上抓好两头," * 2
-    ...                  + "增产粮食。\\n二、保障")
+    >>> item = "(一)" + "在普遍增产粮食的基础上抓好两头," * 2 + "增产粮食。"
+    >>> text = normalize("一、总体要求\\n采取以下措施:\\n" + item + "\\n二、保障")
     >>> [n.title for n in build_outline(text)[0].walk()]
     ['总体要求', '保障']
     """
