@@ -111,3 +111,33 @@ def test_a_chinese_numeral_with_places_is_a_number_without_a_verb() -> None:
     # A word made of numerals is still no number, nor a span of years: 亿万人民, 千万, 二十多年
     assert read("国民党反动派统治中国二十多年。", 1985) == []
     assert read("亿万人民千万不能忘记。", 1985) == []
+
+
+# The 11th and 12th plan passages of the 2006 and 2011 reports (tests/golden/gov_report_2006_
+# 11th_plan.yaml, gov_report_2011_12th_plan.yaml), held out.
+
+
+def test_an_increase_over_several_years_is_a_change_not_a_growth_rate() -> None:
+    # 2006 report, lines 298 and 302
+    text = ("五年来，我国经济实力显著增强。2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。"
+            "城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。城镇新增就业4200万人。")  # fmt: skip
+    found = read(text, 2006)
+    assert [(q.value, q.growth_rate, q.change, q.cumulative) for q in found] == [
+        (Decimal("57.3"), False, "increase", False),  # against 2000: over five years
+        (Decimal("9.5"), True, None, False),  # 年均: a rate a year
+        (Decimal("58.3"), False, "increase", False),  # 五年来: over the five years
+        (Decimal("29.2"), False, "increase", False),
+        (Decimal("4200"), False, None, True),  # a flow over five years: its sum
+    ]
+    assert [q.indicator for q in found[2:4]] == ["城镇居民人均可支配收入", "农村居民人均纯收入"]
+    assert {(q.kind, q.year) for q in found} == {("baseline", 2005)}
+
+
+def test_a_quoted_plan_before_nian_jun_dates_the_rate() -> None:
+    # 2006 report, line 329: the subject is the nearest clause's, not the sentence's opening
+    text = ("按照新近公布的第一次全国经济普查数据和2005年经济增长实际结果，“十五”期间国内生产总值"
+            "增长速度比原来预计的高一些，“十一五”年均增长7.5%，将会超过中央的要求。")  # fmt: skip
+    found = read(text, 2006)
+    assert [(q.indicator, q.kind, q.year, q.growth_rate) for q in found] == [
+        ("国内生产总值", "target", 2010, True)
+    ]
