@@ -6,12 +6,14 @@ tests/golden/report_*.yaml), each on its real excerpt from
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from planwatch.domain.document import Document, DocumentFormat, DocumentKind, Source
 from planwatch.domain.quantity import Quantity
 from planwatch.extract.normalize import normalize
 from planwatch.extract.wrapping import join_wrapped_lines
-from planwatch.services.extraction import extract_document
+from planwatch.services.extraction import extract_document, extract_file
+from planwatch.settings import Settings
 
 
 def read(text: str, year: int) -> list[Quantity]:
@@ -141,3 +143,35 @@ def test_a_quoted_plan_before_nian_jun_dates_the_rate() -> None:
     assert [(q.indicator, q.kind, q.year, q.growth_rate) for q in found] == [
         ("国内生产总值", "target", 2010, True)
     ]
+
+
+def test_a_city_work_report_in_the_usual_wording() -> None:
+    # tests/data/local/city-work-report-2024.txt: a city's report written in the genre's usual
+    # words (no real city): its year from the date line, its scope from who delivers it.
+    path = Path(__file__).parent.parent / "data/local/city-work-report-2024.txt"
+    extraction = extract_file(path, Settings())
+    assert (extraction.kind.kind, extraction.document_year) == (DocumentKind.WORK_REPORT, 2024)
+    got = {(q.line, q.indicator, q.value, q.unit, q.kind, q.year, q.growth_rate, q.comparator)
+           for q in extraction.findings.quantities}  # fmt: skip
+    b, t, d = "baseline", "target", Decimal
+    assert got == {
+        (7, "地区生产总值", d("2850.6"), "亿元", b, 2023, False, "="),
+        (7, "地区生产总值", d("6.2"), "%", b, 2023, True, "="),
+        (7, "规模以上工业增加值", d("8.1"), "%", b, 2023, True, "="),
+        (7, "社会消费品零售总额", d("1320"), "亿元", b, 2023, False, "="),
+        (7, "社会消费品零售总额", d("7.5"), "%", b, 2023, True, "="),
+        (7, "一般公共预算收入", d("186.3"), "亿元", b, 2023, False, "="),
+        (7, "一般公共预算收入", d("9.2"), "%", b, 2023, True, "="),
+        (7, "城镇居民人均可支配收入", d("4.8"), "%", b, 2023, True, "="),  # 分别 over 、
+        (7, "农村居民人均可支配收入", d("6.9"), "%", b, 2023, True, "="),
+        (8, "城镇就业", d("5.6"), "万人", b, 2023, False, "="),  # 全年新增: 全年 is no name
+        (8, "城镇调查失业率", d("5.5"), "%", b, 2023, False, "<="),
+        (10, "地区生产总值", d("6"), "%", t, 2024, True, "="),  # 左右
+        (10, "规模以上工业增加值", d("7"), "%", t, 2024, True, ">="),
+        (10, "固定资产投资", d("5"), "%", t, 2024, True, ">="),
+        (10, "社会消费品零售总额", d("6.5"), "%", t, 2024, True, ">="),
+        (10, "一般公共预算收入", d("5"), "%", t, 2024, True, ">="),
+        (10, "城镇新增就业", d("5"), "万人", t, 2024, False, ">="),
+        (10, "居民消费价格涨幅", d("3"), "%", t, 2024, True, "="),
+    }
+    assert {q.scope for q in extraction.findings.quantities} == {"全市"}
