@@ -1,11 +1,12 @@
 """`planwatch corpus`: extract the quantities of many plan documents into one table.
 
 A process pool runs the pure extraction (``services.extraction.corpus_rows``) over the
-documents (with ``--jobs 1`` this process runs it, one document after another); the parent hashes each file first and skips those whose sha256 is already in the
-output, so an interrupted run resumes where it stopped. A file that cannot be read is one
-``error`` row and one line in the summary; the run goes on. Rows are written as each document
-finishes (JSONL and CSV are appended to; Parquet, which cannot be appended to, is rewritten
-once at the end and needs the optional dependency ``planwatch[parquet]``).
+documents (with ``--jobs 1`` this process runs it, one document after another); the parent
+hashes each file first and skips those whose sha256 is already in the output, so an
+interrupted run resumes where it stopped. A file that cannot be read is one ``error`` row and
+one line in the summary; the run goes on. Rows are written as each document finishes (JSONL
+and CSV are appended to; Parquet, which cannot be appended to, is rewritten once at the end
+and needs the optional dependency ``planwatch[parquet]``).
 """
 
 from __future__ import annotations

@@ -500,7 +500,7 @@ def _build(
         node=node.id if node else None,
         range_high=mention.range_high,
         parts=mention.parts,
-        since=when.since,
+        since=when.since if when.explicit else None,  # stated ("五年来"), not a heading's
     )
 
 
@@ -522,8 +522,8 @@ def _period_flow(
         return False
     if when.year is None:
         return False
-    if not when.target:  # a review of several years: "五年来,…城镇新增就业4200万人"
-        return when.since is not None and when.year - when.since >= 2
+    if not when.target:  # a review of several years, stated: "五年来,…城镇新增就业4200万人"
+        return when.explicit and when.since is not None and when.year - when.since >= 2
     if now is not None:  # a report: a target two years or more ahead spans several years
         return when.year > now + 1
     return plan.period is not None and when.year == plan.period[1]
