@@ -425,8 +425,8 @@ def _may_count(text: str, match: re.Match[str], first: str, before: str) -> bool
         return True
     if "万" in first or "亿" in first or text.startswith(("个百分点", "百分点"), match.end()):
         return True
-    if _COMPOUND_NUMERAL.search(first):
-        return True
+    if _COMPOUND_NUMERAL.search(first):  # "八百斤": a unit must follow ("多" aside)
+        return read_unit(text[match.end() : match.end() + 8].lstrip("多余")) is not None
     return bool(_patterns().verb_before.search(before))
 
 
