@@ -966,7 +966,7 @@ CASES = [
         "o-years-plan",
         "O",
         "“九五”期间,建成高速公路一万公里。",
-        gap="a Chinese numeral after the noun with a verb before the noun",
+        Q("高速公路", "1", "万公里", ">=", 2000),  # a Chinese numeral after its noun
     ),
     # --- issue 11: wording seen in other plans and reports -------------------------------
     case(
