@@ -60,20 +60,27 @@ def main() -> None:
 
 
 def _report(golden: ModuleType) -> None:
-    data = golden.load(golden.REPORT_2016)
-    path = golden.document_path(golden.REPORT_2016, data)
-    extraction = extract_document(read_document(path, max_bytes=10**7))
-    found = golden.in_passage(extraction.findings.quantities, data)
-    result = golden.score(found, data["quantities"], data["default_scope"])
-    no_year = golden.score(found, data["quantities"], data["default_scope"], frozenset({"year"}))
-    first, last = data["lines"]
-    print(f"\nsecond document: {path.name}, lines {first}-{last}")
-    counts = (result.expected, result.extracted, result.matched)
-    print("golden quantities: {}  extracted: {}  matched: {}".format(*counts))
-    print(f"precision: {result.precision:.3f}  recall: {result.recall:.3f}  F1: {result.f1:.3f}")
-    print(f"attribute accuracy: {result.attribute_accuracy:.3f} ({result.exact}/{result.matched})")
-    print(f"attribute accuracy without the year: {no_year.attribute_accuracy:.3f}")
-    _details(result)
+    for golden_file in golden.PLAN_PASSAGES:
+        data = golden.load(golden_file)
+        path = golden.document_path(golden_file, data)
+        extraction = extract_document(read_document(path, max_bytes=10**7))
+        found = golden.in_passage(extraction.findings.quantities, data)
+        result = golden.score(found, data["quantities"], data["default_scope"])
+        no_year = golden.score(
+            found, data["quantities"], data["default_scope"], frozenset({"year"})
+        )
+        first, last = data["lines"]
+        print(f"\n{golden_file.name}: {path.name}, lines {first}-{last}")
+        counts = (result.expected, result.extracted, result.matched)
+        print("golden quantities: {}  extracted: {}  matched: {}".format(*counts))
+        print(
+            f"precision: {result.precision:.3f}  recall: {result.recall:.3f}  F1: {result.f1:.3f}"
+        )
+        print(
+            f"attribute accuracy: {result.attribute_accuracy:.3f} ({result.exact}/{result.matched})"
+        )
+        print(f"attribute accuracy without the year: {no_year.attribute_accuracy:.3f}")
+        _details(result)
 
 
 def _details(result: object) -> None:

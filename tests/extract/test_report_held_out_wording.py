@@ -6,12 +6,14 @@ tests/golden/report_*.yaml), each on its real excerpt from
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from planwatch.domain.document import Document, DocumentFormat, DocumentKind, Source
 from planwatch.domain.quantity import Quantity
 from planwatch.extract.normalize import normalize
 from planwatch.extract.wrapping import join_wrapped_lines
-from planwatch.services.extraction import extract_document
+from planwatch.services.extraction import extract_document, extract_file
+from planwatch.settings import Settings
 
 
 def read(text: str, year: int) -> list[Quantity]:
@@ -111,3 +113,65 @@ def test_a_chinese_numeral_with_places_is_a_number_without_a_verb() -> None:
     # A word made of numerals is still no number, nor a span of years: 亿万人民, 千万, 二十多年
     assert read("国民党反动派统治中国二十多年。", 1985) == []
     assert read("亿万人民千万不能忘记。", 1985) == []
+
+
+# The 11th and 12th plan passages of the 2006 and 2011 reports (tests/golden/gov_report_2006_
+# 11th_plan.yaml, gov_report_2011_12th_plan.yaml), held out.
+
+
+def test_an_increase_over_several_years_is_a_change_not_a_growth_rate() -> None:
+    # 2006 report, lines 298 and 302
+    text = ("五年来，我国经济实力显著增强。2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。"
+            "城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。城镇新增就业4200万人。")  # fmt: skip
+    found = read(text, 2006)
+    assert [(q.value, q.growth_rate, q.change, q.cumulative) for q in found] == [
+        (Decimal("57.3"), False, "increase", False),  # against 2000: over five years
+        (Decimal("9.5"), True, None, False),  # 年均: a rate a year
+        (Decimal("58.3"), False, "increase", False),  # 五年来: over the five years
+        (Decimal("29.2"), False, "increase", False),
+        (Decimal("4200"), False, None, True),  # a flow over five years: its sum
+    ]
+    assert [q.indicator for q in found[2:4]] == ["城镇居民人均可支配收入", "农村居民人均纯收入"]
+    assert {(q.kind, q.year) for q in found} == {("baseline", 2005)}
+
+
+def test_a_quoted_plan_before_nian_jun_dates_the_rate() -> None:
+    # 2006 report, line 329: the subject is the nearest clause's, not the sentence's opening
+    text = ("按照新近公布的第一次全国经济普查数据和2005年经济增长实际结果，“十五”期间国内生产总值"
+            "增长速度比原来预计的高一些，“十一五”年均增长7.5%，将会超过中央的要求。")  # fmt: skip
+    found = read(text, 2006)
+    assert [(q.indicator, q.kind, q.year, q.growth_rate) for q in found] == [
+        ("国内生产总值", "target", 2010, True)
+    ]
+
+
+def test_a_city_work_report_in_the_usual_wording() -> None:
+    # tests/data/local/city-work-report-2024.txt: a city's report written in the genre's usual
+    # words (no real city): its year from the date line, its scope from who delivers it.
+    path = Path(__file__).parent.parent / "data/local/city-work-report-2024.txt"
+    extraction = extract_file(path, Settings())
+    assert (extraction.kind.kind, extraction.document_year) == (DocumentKind.WORK_REPORT, 2024)
+    got = {(q.line, q.indicator, q.value, q.unit, q.kind, q.year, q.growth_rate, q.comparator)
+           for q in extraction.findings.quantities}  # fmt: skip
+    b, t, d = "baseline", "target", Decimal
+    assert got == {
+        (7, "地区生产总值", d("2850.6"), "亿元", b, 2023, False, "="),
+        (7, "地区生产总值", d("6.2"), "%", b, 2023, True, "="),
+        (7, "规模以上工业增加值", d("8.1"), "%", b, 2023, True, "="),
+        (7, "社会消费品零售总额", d("1320"), "亿元", b, 2023, False, "="),
+        (7, "社会消费品零售总额", d("7.5"), "%", b, 2023, True, "="),
+        (7, "一般公共预算收入", d("186.3"), "亿元", b, 2023, False, "="),
+        (7, "一般公共预算收入", d("9.2"), "%", b, 2023, True, "="),
+        (7, "城镇居民人均可支配收入", d("4.8"), "%", b, 2023, True, "="),  # 分别 over 、
+        (7, "农村居民人均可支配收入", d("6.9"), "%", b, 2023, True, "="),
+        (8, "城镇就业", d("5.6"), "万人", b, 2023, False, "="),  # 全年新增: 全年 is no name
+        (8, "城镇调查失业率", d("5.5"), "%", b, 2023, False, "<="),
+        (10, "地区生产总值", d("6"), "%", t, 2024, True, "="),  # 左右
+        (10, "规模以上工业增加值", d("7"), "%", t, 2024, True, ">="),
+        (10, "固定资产投资", d("5"), "%", t, 2024, True, ">="),
+        (10, "社会消费品零售总额", d("6.5"), "%", t, 2024, True, ">="),
+        (10, "一般公共预算收入", d("5"), "%", t, 2024, True, ">="),
+        (10, "城镇新增就业", d("5"), "万人", t, 2024, False, ">="),
+        (10, "居民消费价格涨幅", d("3"), "%", t, 2024, True, "="),
+    }
+    assert {q.scope for q in extraction.findings.quantities} == {"全市"}

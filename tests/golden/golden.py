@@ -28,6 +28,17 @@ from planwatch.domain.quantity import Quantity
 
 GOLDEN = Path(__file__).parent / "jiangyang_quantities.yaml"
 REPORT_2016 = Path(__file__).parent / "gov_report_2016_13th_plan.yaml"
+# Five-year-plan passages of national work reports, written by hand: 2016 (the 13th plan),
+# and, held out (written by someone who had not run the extractor), 2011 (the 12th) and 2006
+# (the 11th).
+PLAN_PASSAGES = tuple(
+    Path(__file__).parent / name
+    for name in (
+        "gov_report_2016_13th_plan.yaml",
+        "gov_report_2011_12th_plan.yaml",
+        "gov_report_2006_11th_plan.yaml",
+    )
+)
 DEFAULT_SCOPE = "全区"
 
 

@@ -1,6 +1,6 @@
 """Outline counts of sixteen documents against tests/golden/outline_counts.yaml, counted by
 hand from the text (the sample plan and fifteen national work reports, 1954–2018; the
-reports are copies from ../shared/corpus/ in tests/data/outlines and tests/data/reports).
+reports are copies from ../shared/corpus/ in tests/data/corpus and tests/data/reports).
 
 Aim (issue 11): outline counts right on ≥ 90 % of documents. At the file's first score,
 before any rule was changed, 14 of 16 were right (88 %): the 1978 and 1988 reports' lists
@@ -32,7 +32,7 @@ def path_of(entry: dict[str, Any]) -> Path | None:
     if name == "sample":
         return None  # extract_file reads the bundled sample
     name = name.removeprefix("corpus:")
-    return next(p for p in (DATA / "outlines" / name, DATA / "reports" / name) if p.exists())
+    return next(p for p in (DATA / "corpus" / name, DATA / "reports" / name) if p.exists())
 
 
 def counts(entry: dict[str, Any]) -> dict[str, int]:

@@ -39,7 +39,7 @@ from planwatch.services.document_figures import (
 )
 from planwatch.services.observations import find_indicator
 from planwatch.services.plans import get_plan
-from planwatch.services.tables import read_table, write_csv, write_xlsx
+from planwatch.services.tables import read_table, write_table
 
 annual_app = typer.Typer(
     help="录入、导入和查看年度目标(年度计划的预期目标)。", no_args_is_help=True
@@ -133,12 +133,7 @@ def target_template(
         years = year or list(range(found.period_start or 2021, (found.period_end or 2025) + 1))
         rows = template_rows(opened, found, years)
     with user_errors():
-        if output.suffix.lower() == ".csv":
-            write_csv(output, TEMPLATE_HEADER, rows)
-        elif output.suffix.lower() == ".xlsx":
-            write_xlsx(output, [("年度目标", TEMPLATE_HEADER, rows)])
-        else:
-            fail(f"{output}: 模板只能保存为 .xlsx 或 .csv")
+        write_table(output, "年度目标", TEMPLATE_HEADER, rows)
     typer.echo(f"已生成模板 {output}({len(rows)} 行)。")
 
 

@@ -31,7 +31,7 @@ from planwatch.services.assignment_import import (
 )
 from planwatch.services.assignment_tables import ASSIGNMENT_HEADER, load_assignment_table
 from planwatch.services.plans import get_plan
-from planwatch.services.tables import write_csv, write_xlsx
+from planwatch.services.tables import write_table
 from planwatch.services.tasks import plan_tasks
 from planwatch.settings import Settings
 
@@ -170,14 +170,8 @@ def export(
                     ";".join(f"{m.year}年:{m.target}" for m in task.milestones),
                 ]
             )
-    suffix = output.suffix.lower()
     with user_errors():
-        if suffix == ".xlsx":
-            write_xlsx(output, [("任务分工", ASSIGNMENT_HEADER, rows)])
-        elif suffix == ".csv":
-            write_csv(output, ASSIGNMENT_HEADER, rows)
-        else:
-            fail(f"{output}: 只能导出为 .xlsx 或 .csv 文件")
+        write_table(output, "任务分工", ASSIGNMENT_HEADER, rows)
     typer.echo(f"已导出任务 {len(rows)} 项到 {output}。")
 
 

@@ -1,11 +1,12 @@
 """`planwatch corpus`: extract the quantities of many plan documents into one table.
 
 A process pool runs the pure extraction (``services.extraction.corpus_rows``) over the
-documents; the parent hashes each file first and skips those whose sha256 is already in the
-output, so an interrupted run resumes where it stopped. A file that cannot be read is one
-``error`` row and one line in the summary; the run goes on. Rows are written as each document
-finishes (JSONL and CSV are appended to; Parquet, which cannot be appended to, is rewritten
-once at the end and needs the optional dependency ``planwatch[parquet]``).
+documents (with ``--jobs 1`` this process runs it, one document after another); the parent
+hashes each file first and skips those whose sha256 is already in the output, so an
+interrupted run resumes where it stopped. A file that cannot be read is one ``error`` row and
+one line in the summary; the run goes on. Rows are written as each document finishes (JSONL
+and CSV are appended to; Parquet, which cannot be appended to, is rewritten once at the end
+and needs the optional dependency ``planwatch[parquet]``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +26,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from planwatch.cli.app import fail, settings
 from planwatch.services.extraction import CORPUS_COLUMNS, corpus_rows
+from planwatch.settings import Settings
 
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 FORMATS = (".jsonl", ".csv", ".parquet")
@@ -116,6 +119,22 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _results(
+    pool: ProcessPoolExecutor | None, paths: list[Path], current: Settings
+) -> Iterator[tuple[Path, list[dict[str, Any]]]]:
+    """Each document's rows, in order: from the pool's workers, or one by one in this process
+    with ``--jobs 1`` (a forked worker reads about a third slower than the parent would)."""
+    if pool is None:
+        for path in paths:
+            yield path, corpus_rows(path, current)
+        return
+    futures: list[Future[list[dict[str, Any]]]] = [
+        pool.submit(corpus_rows, path, current) for path in paths
+    ]
+    for path, future in zip(paths, futures, strict=True):
+        yield path, future.result()
+
+
 def corpus(
     paths: Annotated[
         list[Path], typer.Argument(help="规划文件或文件夹(递归查找 .txt .docx .pdf .html)。")
@@ -148,14 +167,10 @@ def corpus(
                TimeRemainingColumn())  # fmt: skip
     with (
         Progress(*columns, transient=False) as progress,
-        ProcessPoolExecutor(max_workers=jobs) as pool,
+        ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool,
     ):
         task = progress.add_task("提取", total=total_mb or 1, info="")
-        futures: list[tuple[Path, Future[list[dict[str, Any]]]]] = [
-            (path, pool.submit(corpus_rows, path, current)) for path, _ in todo
-        ]
-        for path, future in futures:
-            rows = future.result()
+        for path, rows in _results(pool, [path for path, _ in todo], current):
             writer.write(rows)
             size = path.stat().st_size / 1e6
             tally.files += 1

@@ -36,8 +36,7 @@ from planwatch.services.tables import (
     number_problem,
     parse_number,
     read_table,
-    write_csv,
-    write_xlsx,
+    write_table,
 )
 from planwatch.settings import Settings
 from planwatch.store.database import Database
@@ -277,12 +276,7 @@ def template(
             ),
         )  # fmt: skip
     with user_errors():
-        if output.suffix.lower() == ".csv":
-            write_csv(output, TEMPLATE_HEADER, rows)
-        elif output.suffix.lower() == ".xlsx":
-            write_xlsx(output, [("观测数据", TEMPLATE_HEADER, rows)])
-        else:
-            fail(f"{output}: 模板只能保存为 .xlsx 或 .csv")
+        write_table(output, "观测数据", TEMPLATE_HEADER, rows)
     typer.echo(f"已生成模板 {output}({len(rows)} 行)。")
 
 

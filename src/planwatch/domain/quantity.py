@@ -50,6 +50,7 @@ class Quantity:
     range_high: Decimal | None = None  # "6%—7%": value 6, range_high 7
     approximate: bool = False  # 左右
     parts: tuple[Decimal, ...] = ()  # a ratio "5:50:45": value 5, parts (5, 50, 45)
+    since: int | None = None  # a review of several years ("五年来…增长58.3%"): the year before it
 
 
 @dataclass(frozen=True, slots=True)

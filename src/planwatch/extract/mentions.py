@@ -35,15 +35,15 @@ from planwatch.extract.numbers import (
 from planwatch.extract.units import UnitReading, read_unit
 from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
-# A number, a range or a ratio, with 百分之 and a first % kept.
+# A number, a range or a ratio, with 百分之 (千分之) and a first % (‰) kept.
 MENTION = re.compile(
     rf"""
-    (?P<percent_of>百分之)?                                  # 百分之八
+    (?P<percent_of>百分之|千分之)?                           # 百分之八, 千分之十
     (?P<first>{ARABIC_NUMBER}|{CHINESE_NUMBER})              # 6 / 一千二百
     (?P<ratio>(?::(?:{ARABIC_NUMBER})){{1,5}})?              # :50:45
     (?P<first_sign>%|‰)?                                     # 6%
     (?:(?P<separator>—{{1,2}}|-|~|～|–|至)                   # — / 至
-       (?P<percent_of_high>百分之)?
+       (?P<percent_of_high>百分之|千分之)?
        (?P<second>{ARABIC_NUMBER}|{CHINESE_NUMBER}))?        # 7
     """,
     re.VERBOSE,
@@ -199,7 +199,9 @@ def _read(text: str, match: re.Match[str]) -> Mention | Rejected | None:
             value, multiplier, more_than = regrouped, regrouped_multiplier, True
             unit_at += 2
     if match.group("percent_of") or match.group("percent_of_high"):
-        unit = read_unit("%")
+        unit = read_unit(
+            "‰" if (match["percent_of"] or match["percent_of_high"]) == "千分之" else "%"
+        )
     else:
         sign = match.group("first_sign")
         unit_text = multiplier + text[unit_at : unit_at + 12]
@@ -423,8 +425,8 @@ def _may_count(text: str, match: re.Match[str], first: str, before: str) -> bool
         return True
     if "万" in first or "亿" in first or text.startswith(("个百分点", "百分点"), match.end()):
         return True
-    if _COMPOUND_NUMERAL.search(first):
-        return True
+    if _COMPOUND_NUMERAL.search(first):  # "八百斤": a unit must follow ("多" aside)
+        return read_unit(text[match.end() : match.end() + 8].lstrip("多余")) is not None
     return bool(_patterns().verb_before.search(before))
 
 

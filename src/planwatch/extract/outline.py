@@ -64,6 +64,8 @@ class _Open:
     child_ids: dict[str, int] = field(default_factory=dict)  # how often each child id was used
 
 
+_BARE_PAGE = re.compile(r"(?<=[\u4e00-\u9fff])\s*\d{1,4}$")  # "总体要求 1": a page number
+_CONTENTS_MIN_ENTRIES = 3
 _LIST_INTRO_MIN_CHARS = 6  # "采取以下措施:" — a shorter line ending in a colon is a label
 _TITLE_MAX_CHARS = 30  # a numbered line whose first sentence is longer is a list item
 
@@ -117,6 +119,35 @@ def _toc_lines(lines: list[_Line], headings: dict[int, Heading]) -> set[int]:
     return skip
 
 
+def _bare_page_contents(lines: list[_Line], headings: dict[int, Heading]) -> set[int]:
+    """A table of contents without 目录 or leaders: the first headings of the document, three
+    or more in a row, each ending in a page number ("第一章 总体要求 1"), every one of which
+    comes again later without it.
+
+    >>> from planwatch.extract.normalize import normalize
+    >>> text = normalize("第一章 总体要求 1\\n第二章 发展环境 5\\n第三章 保障 9\\n"
+    ...                  "第一章 总体要求\\n正文。\\n第二章 发展环境\\n第三章 保障")
+    >>> [n.line for n in build_outline(text)[0].walk()]
+    [4, 6, 7]
+    """
+    run: list[int] = []
+    for line in lines:
+        heading = headings.get(line.index)
+        if heading is None:
+            if run and line.text.strip():
+                break  # prose: the contents, if any, are over
+            continue
+        if _BARE_PAGE.search(heading.title) is None:
+            break
+        run.append(line.index)
+    if len(run) < _CONTENTS_MIN_ENTRIES:
+        return set()
+    entries = {(headings[i].style, headings[i].number, _BARE_PAGE.sub("", headings[i].title))
+               for i in run}  # fmt: skip
+    later = {(h.style, h.number, h.title) for i, h in headings.items() if i > run[-1]}
+    return set(run) if entries <= later else set()
+
+
 def _is_table_row(line: _Line) -> bool:
     """Whether a line after a box heading still belongs to the box's table.
 
@@ -148,8 +179,8 @@ def _list_items(
     "(一)加强和改善宏观调控,促进经济平稳较快发展。").
 
     >>> from planwatch.extract.normalize import normalize
-    >>> text = normalize("一、总体要求\\n采取以下措施:\\n(一)" + "在普遍增产粮食的基础上抓好两头," * 2
-    ...                  + "增产粮食。\\n二、保障")
+    >>> item = "(一)" + "在普遍增产粮食的基础上抓好两头," * 2 + "增产粮食。"
+    >>> text = normalize("一、总体要求\\n采取以下措施:\\n" + item + "\\n二、保障")
     >>> [n.title for n in build_outline(text)[0].walk()]
     ['总体要求', '保障']
     """
@@ -209,7 +240,7 @@ def build_outline(text: NormalText) -> tuple[Outline, list[Issue]]:
     """
     lines = _lines(text)
     headings = {line.index: h for line in lines if (h := _heading(line)) is not None}
-    skip = _toc_lines(lines, headings)
+    skip = _toc_lines(lines, headings) | _bare_page_contents(lines, headings)
     body = [(lines[i], h) for i, h in sorted(headings.items())
             if i not in skip and h.style is not HeadingStyle.TOC]  # fmt: skip
     ranks = _ranks([h for _, h in body])

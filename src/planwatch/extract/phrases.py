@@ -145,11 +145,20 @@ def _verbs_anywhere(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 def sentence_subject(sentence: str) -> str:
-    """The name a sentence opens with, up to its first verb: the subject of later clauses.
+    """The subject of a clause without a name: the name before the verb of the nearest clause
+    that has both (else the name the sentence opens with, up to its first verb).
 
     >>> sentence_subject("居民人均可支配收入增长与经济增长基本同步,年均增长5.5%左右")
     '居民人均可支配收入'
+    >>> sentence_subject("按照普查数据和经济增长实际结果,国内生产总值增长速度比原来预计的高一些,"
+    ...                  "年均增长7.5%")
+    '国内生产总值'
     """
+    clauses = [c for c in re.split(r"[,;:]", sentence) if c.strip(PUNCTUATION)]
+    for clause in reversed(clauses):  # the nearest clause that states something of a name
+        match = _verbs_anywhere().search(clause)
+        if match is not None and (name := read_phrase(clause[: match.start()]).name):
+            return name
     match = _verbs_anywhere().search(sentence)
     head = sentence[: match.start()] if match else sentence
     clauses = [c for c in re.split(r"[,;:]", head) if c.strip(PUNCTUATION)]

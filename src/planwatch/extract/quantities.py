@@ -307,6 +307,8 @@ def _phrases(
         segment = _without_markers(text, segment_start, mention.start, markers)
         phrase = read_phrase(segment)
         name = phrase.name
+        if phrase.distributes and not name:  # "A和B,分别实际增长58.3%和29.2%"
+            name = sentence_subject(_without_markers(text, span[0], mention.start, markers))
         shared: tuple[str, ...] = ()
         if phrase.distributes and name:
             run = _run_length(text, mentions, index)
@@ -498,15 +500,16 @@ def _build(
         node=node.id if node else None,
         range_high=mention.range_high,
         parts=mention.parts,
+        since=when.since if when.explicit else None,  # stated ("五年来"), not a heading's
     )
 
 
 def _period_flow(
     name: str, unit: UnitReading | None, when: _When, plan: PlanMeta, now: int | None
 ) -> bool:
-    """A flow (新增…) targeted for the end of a five-year period is the period's sum:
-    "“十三五”时期城镇新增就业5000万人以上" is 5,000 万 over five years. A year's target (a
-    report's own year) is that year's flow.
+    """A flow (新增…) targeted for the end of a five-year period, or stated in a review of
+    several years, is the period's sum: "“十三五”时期城镇新增就业5000万人以上" is 5,000 万
+    over five years. A year's target (a report's own year) is that year's flow.
 
     >>> from planwatch.extract.units import read_unit
     >>> plan = PlanMeta("某区规划", "某区", (2021, 2025), None, "县区")
@@ -517,8 +520,10 @@ def _period_flow(
     """
     if "新增" not in name or unit is None or unit.unit_class not in ("measure", "count"):
         return False
-    if not when.target or when.year is None:
+    if when.year is None:
         return False
+    if not when.target:  # a review of several years, stated: "五年来,…城镇新增就业4200万人"
+        return when.explicit and when.since is not None and when.year - when.since >= 2
     if now is not None:  # a report: a target two years or more ahead spans several years
         return when.year > now + 1
     return plan.period is not None and when.year == plan.period[1]

@@ -20,8 +20,9 @@ from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import Quantity, QuantityFindings
 from planwatch.extract.metadata import region_level
 from planwatch.extract.normalize import NormalText
+from planwatch.extract.numbers import parse_year
 from planwatch.extract.quantities import find_quantities
-from planwatch.extract.timeframe import Anchor
+from planwatch.extract.timeframe import YEAR, Anchor
 
 # The words before a percentage that make it a year's growth rate: "增长6.6%", "上涨2.1%",
 # "涨幅3%左右", "增速6.5%", "增长速度8%"; "提高2个百分点" is a change in points, not a rate.
@@ -45,6 +46,8 @@ SPEAKER = re.compile(
     re.VERBOSE,
 )
 GROWTH_CONTEXT = 8  # characters before (and after) the number searched for a growth word
+# A comparison with a year: "比2000年", "与2000年相比", "较二〇一〇年".
+COMPARED_YEAR = re.compile(rf"(?:比|较|与|同)(?P<year>{YEAR})年")
 # After the number: "提出8%左右的国内生产总值增长目标".
 GROWTH_AFTER = re.compile(r"^(?:左右)?的?[\u4e00-\u9fff]{0,8}?(?:增长目标|增长速度|增速)")
 # Names that are themselves a rate of growth: "物价涨幅", "经济增长速度的调控目标".
@@ -111,11 +114,19 @@ def congress_region(text: str) -> tuple[str | None, str | None]:
 
 
 def _growth_rate(text: NormalText, quantity: Quantity) -> Quantity:
-    """A percentage after 增长/上涨/涨幅 is the year's growth rate (``growth_rate``, no change)."""
+    """A percentage after 增长/上涨/涨幅 is the year's growth rate (``growth_rate``, no change),
+    unless it is an increase over several years: the sentence compares with a year two or
+    more years before ("2005年与2000年相比,国内生产总值增长57.3%") or its paragraph reviews
+    several years ("五年来,…增长58.3%") — a ``change``, not one year's rate."""
     if quantity.unit != "%" or quantity.change == "decrease" or quantity.cumulative:
         return quantity
     if quantity.text.startswith("翻"):  # 翻一番: a doubling against a base year, not one year's
         return quantity
+    over_years = quantity.since is not None and quantity.year is not None and (
+        quantity.since <= quantity.year - 2
+    )  # "五年来,…分别实际增长58.3%和29.2%"
+    if not quantity.growth_rate and (over_years or _over_years(text, quantity)):
+        return replace(quantity, change="increase")
     original = text.original
     before = original[max(0, quantity.start - GROWTH_CONTEXT) : quantity.start].rstrip()
     named = GROWTH_NAMES.search(quantity.indicator) and quantity.change is None
@@ -125,6 +136,16 @@ def _growth_rate(text: NormalText, quantity: Quantity) -> Quantity:
     if quantity.growth_rate or growth or named or increase:
         return replace(quantity, growth_rate=True, change=None)
     return quantity
+
+
+def _over_years(text: NormalText, quantity: Quantity) -> bool:
+    """Whether the sentence compares the quantity with a year two or more years before it."""
+    if quantity.year is None:
+        return False
+    start = quantity.start - len(quantity.sentence[: quantity.sentence.find(quantity.text)])
+    before = text.original[max(0, start) : quantity.start]
+    years = (parse_year(m["year"]) for m in COMPARED_YEAR.finditer(before))
+    return any(year is not None and year <= quantity.year - 2 for year in years)
 
 
 def annual_targets(findings: QuantityFindings, year: int) -> tuple[Quantity, ...]:

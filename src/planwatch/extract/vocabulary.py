@@ -308,9 +308,15 @@ def using_vocabulary(words: Vocabulary) -> Iterator[Vocabulary]:
 def per_vocabulary(build: Callable[[Vocabulary], T]) -> Callable[[], T]:
     """``build`` (patterns from a vocabulary) run once per vocabulary, for the current one."""
     built = lru_cache(maxsize=8)(build)
+    last: list[tuple[Vocabulary, T]] = []  # the vocabulary of the previous call and its result
 
     @wraps(build)
     def current() -> T:
-        return built(current_vocabulary())
+        words = _CURRENT.get() or vocabulary()
+        if last and last[0][0] is words:  # the usual case, called for every number: no hashing
+            return last[0][1]
+        result = built(words)
+        last[:] = [(words, result)]
+        return result
 
     return current

@@ -22,7 +22,7 @@ from planwatch.domain.amount import check_amount
 from planwatch.errors import Conflict, InvalidInput
 from planwatch.extract.units import read_unit
 from planwatch.services.audit import record
-from planwatch.services.indicator_rows import indicator_rows
+from planwatch.services.indicator_rows import indicator_rows, missing_columns
 from planwatch.services.observations import (
     _check_year,
     _decimal,
@@ -30,7 +30,7 @@ from planwatch.services.observations import (
     _year_range,
 )
 from planwatch.services.review import require_unlocked
-from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
+from planwatch.services.tables import RowReport, Table, amount_problems
 from planwatch.store.models import AnnualTargetRecord, IndicatorRecord, Plan, SourceDocument
 
 COMPARATORS = (">=", ">", "<=", "<", "=")
@@ -333,13 +333,8 @@ def import_annual_targets(
     """Validate every row of ``table``; write only when all are good and it is no dry run."""
     report = TargetImportReport(rows=len(table.rows), dry_run=dry_run)
     columns = table.resolve(COLUMNS)
-    missing = [COLUMNS[k][0] for k in ("year", "value") if k not in columns]
-    if "code" not in columns and "name" not in columns:
-        missing.insert(0, "指标编号 或 指标名称")
-    if missing:
-        report.problems.append(
-            RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
-        )
+    if (header := missing_columns(table, columns, COLUMNS)) is not None:
+        report.problems.append(header)
         return report
     report.problems.extend(amount_problems(table, [columns.get("value")], COLUMNS["value"][0]))
     rows = _parse_rows(plan, table, columns, report, may_edit)

@@ -45,6 +45,23 @@ class IndicatorRow:
         return "code" if self.cell("code") else "name"
 
 
+def missing_columns(
+    table: Table, columns: Mapping[str, int], headers: Mapping[str, tuple[str, ...]]
+) -> RowProblem | None:
+    """The header's problem when it lacks a value, a year or a column naming the indicator.
+
+    >>> table = Table("数据", ["指标名称", "年份"], [])
+    >>> str(missing_columns(table, {"name": 0, "year": 1}, {"year": ("年份",), "value": ("数值",)}))
+    "第1行「表头」'指标名称、年份':缺少列:数值"
+    """
+    missing = [headers[key][0] for key in ("year", "value") if key not in columns]
+    if "code" not in columns and "name" not in columns:
+        missing.insert(0, "指标编号 或 指标名称")
+    if not missing:
+        return None
+    return RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
+
+
 def _cell(cells: list[str], columns: Mapping[str, int], key: str) -> str:
     index = columns.get(key)
     return cells[index].strip() if index is not None and index < len(cells) else ""

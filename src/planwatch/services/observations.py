@@ -27,7 +27,7 @@ from planwatch.services.entry_checks import (
     level_history,
     parse_entered,
 )
-from planwatch.services.indicator_rows import indicator_rows
+from planwatch.services.indicator_rows import indicator_rows, missing_columns
 from planwatch.services.review import require_unlocked
 from planwatch.services.tables import RowProblem, RowReport, Table, amount_problems
 from planwatch.store.models import IndicatorRecord, ObservationRecord, Plan, ProgressNote, Series
@@ -284,17 +284,8 @@ def import_observations(
     """
     report = ImportReport(rows=len(table.rows), dry_run=dry_run)
     columns = table.resolve(COLUMNS)
-    missing = [
-        names[0]
-        for key, names in COLUMNS.items()
-        if key in ("year", "value") and key not in columns
-    ]
-    if "code" not in columns and "name" not in columns:
-        missing.insert(0, "指标编号 或 指标名称")
-    if missing:
-        report.problems.append(
-            RowProblem(1, "表头", "、".join(table.header), f"缺少列:{'、'.join(missing)}")
-        )
+    if (header := missing_columns(table, columns, COLUMNS)) is not None:
+        report.problems.append(header)
         return report
     report.problems.extend(amount_problems(table, [columns.get("value")], COLUMNS["value"][0]))
     values = _parse_rows(plan, table, columns, report, may_edit)

@@ -353,6 +353,23 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, list[str], list[list[obje
     workbook.save(path)
 
 
+def write_table(path: Path, title: str, header: list[str], rows: list[list[object]]) -> None:
+    """Write one sheet as XLSX or CSV, by the file's suffix; any other is refused.
+
+    >>> write_table(Path("表.pdf"), "数据", ["指标"], [])
+    Traceback (most recent call last):
+    ...
+    planwatch.errors.InvalidInput: 表.pdf: 只能保存为 .xlsx 或 .csv 文件
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(path, [(title, header, rows)])
+    elif suffix == ".csv":
+        write_csv(path, header, rows)
+    else:
+        raise InvalidInput(f"{path}: 只能保存为 .xlsx 或 .csv 文件")
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
     """Write a CSV that Excel opens correctly (UTF-8 with a BOM).
 
