@@ -41,6 +41,10 @@ CHANGE_LABELS = {"increase": "提高", "decrease": "降低"}
 # that any two plans share; only the longer part of a title says which plan it is.
 _BOILERPLATE_CHARS = 4
 RELATED_MIN = 0.5  # below this score two versions are taken for two plans
+# Two short outlines prove little: one shared "关于经济体制改革" is most of a two-heading
+# report. Overlap is measured over at least this much distinctive title text, so a side with
+# less cannot vouch for relatedness on its own.
+_EVIDENCE_MIN = 12
 
 
 def show(field: str, value: FieldValue) -> str:
@@ -215,16 +219,19 @@ def _weights(nodes: Sequence[NodeRef]) -> dict[tuple[str, str], int]:
     return weights
 
 
-def _overlap(a: Mapping[Key, int], b: Mapping[Key, int]) -> float | None:
-    """Weighted overlap: what the two share over the smaller side's total (None if empty).
+def _overlap(a: Mapping[Key, int], b: Mapping[Key, int], floor: int = 1) -> float | None:
+    """Weighted overlap: what the two share over the smaller side's total, or over ``floor``
+    when that is larger (None if a side is empty).
 
     >>> _overlap({"x": 3, "y": 1}, {"x": 3}), _overlap({}, {"x": 1})
     (1.0, None)
+    >>> _overlap({"x": 3, "y": 1}, {"x": 3}, floor=12)
+    0.25
     """
     smaller = min(sum(a.values()), sum(b.values()))
     if smaller == 0:
         return None
-    return sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / smaller
+    return sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / max(smaller, floor)
 
 
 def relatedness(
@@ -237,15 +244,21 @@ def relatedness(
 
     The score is the mean of the measures both sides allow; versions of one plan share most
     of their chapter titles and, the series being region × indicator × unit, their series,
-    while two regions' plans share only boilerplate titles and no series.
+    while two regions' plans share only boilerplate titles and no series. An outline of a
+    few short titles is weak evidence: it is measured as if it held ``_EVIDENCE_MIN``
+    characters of distinctive titles.
 
     >>> from planwatch.domain.outline import NodeKind as K
-    >>> a = [NodeRef("c", K.CHAPTER, "第一章", 1, "建设区域服务业中心", None, 0)]
-    >>> b = [NodeRef("c", K.CHAPTER, "第一章", 1, "打造先进制造业集群", None, 0)]
-    >>> relatedness(a, a, [], []).related, relatedness(a, b, [], []).related
+    >>> def chapters(*titles):
+    ...     return [NodeRef("c", K.CHAPTER, "", i, t, None, i) for i, t in enumerate(titles)]
+    >>> a = chapters("建设区域服务业中心", "打造先进制造业集群")
+    >>> relatedness(a, a, [], []).related, relatedness(a, a[:1], [], []).related
     (True, False)
+    >>> relatedness(chapters("关于经济形势", "关于经济体制改革"),
+    ...             chapters("关于经济建设", "关于经济体制改革", "关于外交工作"), [], []).related
+    False
     """
-    outline = _overlap(_weights(old_nodes), _weights(new_nodes))
+    outline = _overlap(_weights(old_nodes), _weights(new_nodes), _EVIDENCE_MIN)
     series = _overlap(
         dict.fromkeys((t.series for t in old_targets), 1),
         dict.fromkeys((t.series for t in new_targets), 1),
