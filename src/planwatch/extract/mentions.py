@@ -149,13 +149,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     [(Decimal('100'), True)]
     >>> find_mentions("到2025年3月,G93扩容,“15分钟服务圈”,建设10亿元以上企业,一带一路")
     []
+    >>> [(m.value, m.unit.name) for m in find_mentions("孕产妇死亡率控制在10/10万以下")]
+    [(Decimal('10'), '/10万')]
     """
     end = len(text) if end is None else end
     found: list[Mention | Rejected] = []
+    read_to = start  # the end of the last mention's unit: digits in a unit are no number
     for match in MENTION.finditer(text, start, end):
+        if match.start() < read_to:
+            continue  # the 10 of "10/10万", the 2 of "5000m2"
         item = _read(text, match)
         if item is not None:
             found.append(item)
+            read_to = item.end if isinstance(item, Mention) else read_to
     doublings = [
         Mention(m.start(), m.end(), _patterns().doublings[m.group()], read_unit("%"), doubling=True)
         for m in _patterns().doubling.finditer(text, start, end)

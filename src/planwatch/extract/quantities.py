@@ -150,12 +150,13 @@ def _sentence(
     previous: Quantity | None = None
     previous_end: int | None = None
     after_from = False
+    spent: list[YearMarker] = []  # the 2020年 of "由2020年的 A": A's own year, dating no other
     for mention, (phrase, name, shared) in zip(mentions, phrases, strict=True):
         # the B of "由2020年的 A 提高到 B" is not dated by A's year
         own = (
             [m for m in markers if m.start >= (previous_end or 0) or m.target]
             if after_from
-            else markers
+            else [m for m in markers if m not in spent]
         )  # a target year before A still dates B: "到2025年由 A 提高到 B"
         when = _when(text, outline, plan, own, mention, span, carried)
         comparator, approximate, tail_end = _tail(text.text, mention.end)
@@ -168,6 +169,8 @@ def _sentence(
         )  # "A 20家、B 15家" shares A's verb; "…7%,城镇新增就业4500万人" has its own
         after_from = _is_from_value(text.text, span, markers, mention)
         if after_from:
+            spent += [m for m in markers if m.end <= mention.start
+                      and text.text[m.end : mention.start] in ("", "的")]  # fmt: skip
             quantity = replace(
                 quantity, kind="baseline", comparator="=",
                 year=when.since or _from_year(plan, markers, mention, _earlier(when.year, now)),
@@ -238,12 +241,13 @@ def _describes_a_stock(
 _CLAUSE_MARK = re.compile(r"[,;:]  # a clause boundary between two numbers", re.VERBOSE)
 # "由 A 增加到 B", "从 A 提高到 B", "由 A 降为 B": A is the baseline, B the target.
 _FROM_BEFORE = re.compile(r"(?:由|从)(?:人均|平均|每人|每年|每)?$  # 由9.1万公里, 从人均8.7", re.X)
+_FROM_WINDOW = 12  # characters before A where its 由/从 stands: "由2020年的"
 _TO_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:到|至|为)  # 增加到 / 降为", re.VERBOSE)
 
 
 def _is_from_value(text: str, span: tuple[int, int], markers: list[YearMarker], m: Mention) -> bool:
     """Whether the mention is the A of "由 A 增加到 B" (the value the change starts from)."""
-    before = _without_markers(text, max(span[0], m.start - 12), m.start, markers)
+    before = _without_markers(text, max(span[0], m.start - _FROM_WINDOW), m.start, markers)
     after = _TO_AFTER.match(text, _tail(text, m.end)[2], min(span[1], m.end + 8))
     return bool(_FROM_BEFORE.search(before.removesuffix("的"))) and after is not None
 
