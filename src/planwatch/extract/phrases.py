@@ -181,6 +181,13 @@ def clean_name(name: str) -> str:
     return BARE_INDUSTRY.sub(r"第\g<ordinal>产业", name)
 
 
+# An intensity's qualifier, "per unit of output", which a list of intensities writes once:
+# 单位地区生产总值 / 单位GDP / 万元工业增加值 (能耗和用水量).
+PER_OUTPUT = re.compile(r"(?:单位|万元)(?:地区|国内)?(?:生产总值|GDP|工业增加值|增加值)")
+# A total or a rate is no intensity: 单位GDP能耗和主要污染物排放总量.
+NOT_PER_OUTPUT = re.compile(r"总|率|比重|比例|面积")
+
+
 def split_names(name: str, count: int) -> list[str]:
     """The names a 分别/各 sentence distributes its values over, completed from the last one.
 
@@ -190,12 +197,20 @@ def split_names(name: str, count: int) -> list[str]:
     ['普惠性幼儿园覆盖率', '高中阶段毛入学率']
     >>> split_names("单位GDP能耗和二氧化碳排放", 3)
     ['单位GDP能耗和二氧化碳排放', '单位GDP能耗和二氧化碳排放', '单位GDP能耗和二氧化碳排放']
+    >>> split_names("单位地区生产总值能源消耗和二氧化碳排放", 2)
+    ['单位地区生产总值能源消耗', '单位地区生产总值二氧化碳排放']
+    >>> split_names("单位GDP能耗和主要污染物排放总量", 2)
+    ['单位GDP能耗', '主要污染物排放总量']
     """
     pieces = [p for p in name.split("、") if p]
     if len(pieces) < 2:
         pieces = [p for p in re.split("和|与|及", name) if p]
     if len(pieces) != count and not (count == 1 and len(pieces) > 1):
         return [name] * count
+    per_output = PER_OUTPUT.match(pieces[0])
+    if per_output:  # "单位GDP能耗和二氧化碳排放": both are per unit of GDP
+        pieces[1:] = [p if PER_OUTPUT.match(p) or NOT_PER_OUTPUT.search(p)
+                      else per_output.group() + p for p in pieces[1:]]  # fmt: skip
     last = pieces[-1]
     completed = []
     for piece in pieces[:-1]:
