@@ -38,7 +38,7 @@ def test_a_folder_becomes_one_table_and_a_bad_file_does_not_stop_it(
     assert sorted(records(out)) == sorted([
         ("quantity", "a.txt", "地区生产总值"), ("quantity", "a.txt", "森林覆盖率"),
         ("document", "a.txt", None),
-        ("quantity", "b.txt", "城镇就业"), ("document", "b.txt", None),
+        ("quantity", "b.txt", "新增城镇就业"), ("document", "b.txt", None),
         ("error", "broken.pdf", None),
     ])  # fmt: skip
     assert "处理 3 个文件" in result.stdout and "提取 3 个数值,1 个文件出错" in result.stdout
@@ -64,7 +64,7 @@ def test_csv_has_one_header_and_the_contract_fields(folder: Path, tmp_path: Path
         rows = list(csv.DictReader(file))
     assert [(r["record"], r["indicator"], r["base_value"]) for r in rows] == [
         ("quantity", "地区生产总值", "2000000000"), ("quantity", "森林覆盖率", "40"),
-        ("document", "", ""), ("quantity", "城镇就业", "45000000"), ("document", "", ""),
+        ("document", "", ""), ("quantity", "新增城镇就业", "45000000"), ("document", "", ""),
     ]  # fmt: skip
 
 

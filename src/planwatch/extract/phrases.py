@@ -35,6 +35,7 @@ class Phrase:
     approximate: bool = False  # 约 / 大约 before the number
     distributes: bool = False  # 分别 / 各
     has_verb: bool = False
+    per_year: bool = False  # 每年: each year's amount, not the period's sum
 
 
 @per_vocabulary
@@ -56,7 +57,8 @@ def _right_words(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, str]]:
 def _left_patterns(
     vocab: Vocabulary,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    leading = [*vocab.words("leading_verbs"), *vocab.words("cumulative"), *vocab.words("stretch")]
+    leading = [*vocab.words("leading_verbs"), *vocab.words("cumulative"), *vocab.words("stretch"),
+               *vocab.words("per_year")]  # fmt: skip
     verbs = re.compile(rf"^(?:[{re.escape(PUNCTUATION)}]+|{alternation(leading)})")
     scope = re.compile(rf"^(?:{alternation(vocab.words('scope_words'))})")
     entity = re.compile(rf"^{HAN}{{2,14}}?(?:{alternation(vocab.words('entity_suffixes'))})")
@@ -75,6 +77,9 @@ def read_phrase(segment: str) -> Phrase:
     ('单位GDP能耗', 'decrease', None)
     >>> read_phrase("力争达到").stretch, read_phrase("兴阳投资集团资产规模达到").scope
     (True, '兴阳投资集团')
+    >>> p = read_phrase("年均新增城镇就业")
+    >>> p.name, p.per_year, p.growth_rate, read_phrase("每年新增就业岗位").name
+    ('新增城镇就业', True, False, '新增就业岗位')
     >>> p = read_phrase("人均地区生产总值约")
     >>> p.name, p.comparator, p.approximate, read_phrase("年节约").approximate
     ('人均地区生产总值', '=', True, False)
@@ -93,6 +98,8 @@ def read_phrase(segment: str) -> Phrase:
     verbs, scope_re, entity_re, back_re = _left_patterns()
     while (match := verbs.search(rest)) is not None and match.end() > 0:
         _apply(role.get(match.group(), ""), match.group(), flags, leading=True)
+        if match.group() == "新增" and _flow_nouns().search(rest, match.end()):
+            break  # "新增城镇就业": the name of a flow keeps its 新增
         rest = rest[match.end() :]
     scope = None
     if (match := scope_re.search(rest)) is not None or (
@@ -119,6 +126,7 @@ def read_phrase(segment: str) -> Phrase:
         stretch=bool(flags.get("stretch")),
         approximate=bool(flags.get("approximate")),
         distributes=bool(flags.get("distributes")),
+        per_year=bool(flags.get("per_year")),
         has_verb=any(k in flags for k in ("comparator", "change", "growth", "approximate")),
     )
 
@@ -128,6 +136,8 @@ def _apply(role: str, word: str, flags: dict[str, object], leading: bool = False
     kind, _, label = role.partition(":")
     if kind in ("comparator", "change") and (leading or "comparator" in flags or "change" in flags):
         return
+    if kind == "growth" and leading:  # "年均新增城镇就业5000人": a yearly amount, no rate
+        kind = "per_year"
     if kind == "growth":
         flags.setdefault("growth", True)
         if any(w in word for w in words()["decrease_names"]):  # 年均下降
@@ -136,6 +146,11 @@ def _apply(role: str, word: str, flags: dict[str, object], leading: bool = False
         flags[kind] = label
     elif kind:
         flags.setdefault(kind, True)
+
+
+@per_vocabulary
+def _flow_nouns(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(alternation(vocab.words("flow_nouns")))
 
 
 @per_vocabulary

@@ -490,9 +490,8 @@ def _build(
         base_unit=unit.base if unit else "比",
         comparator=comparator,
         year=when.year,
-        cumulative=phrase.cumulative
-        or mention.bracketed
-        or _period_flow(name, unit, when, plan, now),
+        cumulative=not phrase.per_year
+        and (phrase.cumulative or mention.bracketed or _period_flow(name, unit, when, plan, now)),
         growth_rate=phrase.growth_rate and not _per_year_points(phrase, mention),
         stretch=phrase.stretch,
         change=_change(phrase, mention),

@@ -6,9 +6,10 @@ wins is refused with :class:`VocabularyError`, naming the file, the key and the 
 
 Roles between an indicator's name and its number (peeled off right to left by
 :mod:`~planwatch.extract.phrases`): ``filler``, ``change``, ``comparator``, ``cumulative``,
-``stretch``, ``growth``, ``distributes``, ``approximate`` and ``stop`` (a word that ends 约 but
-is no "about": 节约). A word listed under two of them must be named in ``precedence`` with
-its roles in the order they win: 力争 is a stretch marker before it is a filler. A leading
+``stretch``, ``growth``, ``distributes``, ``approximate``, ``per_year`` (每年: a year's amount,
+never the period's sum) and ``stop`` (a word that ends 约 but is no "about": 节约). A word
+listed under two of them must be named in ``precedence`` with its roles in the order they
+win: 力争 is a stretch marker before it is a filler. A leading
 verb (``leading_verbs``, read at the start of a phrase) and a deadline prefix (``力争到2025年``)
 are other positions, so a word may also hold one of those.
 
@@ -42,7 +43,7 @@ COMPARATOR_LABELS = frozenset({">=", ">", "<=", "<", "="})
 CHANGE_LABELS = frozenset({"increase", "decrease"})
 TAIL_LABELS = COMPARATOR_LABELS | {"ignore"}
 RIGHT_ROLES = ("filler", "change", "comparator", "cumulative", "stretch", "growth",
-               "distributes", "approximate", "stop")  # fmt: skip
+               "distributes", "approximate", "stop", "per_year")  # fmt: skip
 
 # Plain word lists the rules read, by key.
 WORD_LISTS = (
@@ -51,7 +52,7 @@ WORD_LISTS = (
     "leading_verbs", "scope_words", "entity_suffixes", "generic_entities", "back_references",
     "labels", "baseline_headings", "target_headings", "qualitative_verbs", "measure_verbs",
     "generic_names", "table_name_headers", "table_category_headers", "table_unit_headers",
-    "table_growth_headers", "table_annual_headers", "growth_names",
+    "table_growth_headers", "table_annual_headers", "growth_names", "per_year", "flow_nouns",
 )  # fmt: skip
 LEVELS = frozenset({"国家", "省", "市", "县区", "乡镇"})
 
@@ -143,7 +144,7 @@ def _right_roles(
         ("comparator", tuple(comparators)), ("cumulative", lists["cumulative"]),
         ("stretch", lists["stretch"]), ("growth", lists["growth_rate"]),
         ("distributes", lists["distributes"]), ("approximate", lists["approximate"]),
-        ("stop", lists["not_approximate"]),
+        ("stop", lists["not_approximate"]), ("per_year", lists["per_year"]),
     ):  # fmt: skip
         for word in items:
             if role not in held.setdefault(word, []):
