@@ -214,12 +214,16 @@ def split_names(name: str, count: int) -> list[str]:
     ['单位GDP能耗和二氧化碳排放', '单位GDP能耗和二氧化碳排放', '单位GDP能耗和二氧化碳排放']
     >>> split_names("单位地区生产总值能源消耗和二氧化碳排放", 2)
     ['单位地区生产总值能源消耗', '单位地区生产总值二氧化碳排放']
+    >>> split_names("城乡居民人均可支配收入", 2)
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
     >>> split_names("单位GDP能耗和主要污染物排放总量", 2)
     ['单位GDP能耗', '主要污染物排放总量']
     """
     pieces = [p for p in name.split("、") if p]
     if len(pieces) < 2:
         pieces = [p for p in re.split("和|与|及", name) if p]
+    if len(pieces) == 1 and count == 2 and name.startswith("城乡"):  # 城乡居民…分别 A、B
+        return [clean_name(f"{part}{name[2:]}") for part in ("城镇", "农村")]
     if len(pieces) != count and not (count == 1 and len(pieces) > 1):
         return [name] * count
     per_output = PER_OUTPUT.match(pieces[0])
