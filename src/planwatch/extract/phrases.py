@@ -186,12 +186,20 @@ SHARE_OF = re.compile(r"占(?P<whole>[^占,]+)的$  # 服务业增加值占地�
 BARE_INDUSTRY = re.compile(r"^(?P<ordinal>[一二三])产业  # 三产业增加值", re.VERBOSE)
 
 
+# The price basis of a value, no part of its name: 按2020年价格计算 (its year is a marker,
+# already out of the phrase), (按可比价格计算), 按不变价计算.
+PRICE_BASIS = re.compile(r"[(（]?按(?:可比|不变|当年|现行)?价(?:格)?计算[)）]?")
+
+
 def clean_name(name: str) -> str:
     """An indicator name as a table would print it.
 
     >>> clean_name("服务业增加值占地区生产总值的"), clean_name("三产业增加值")
     ('服务业增加值占地区生产总值比重', '第三产业增加值')
+    >>> clean_name("地区生产总值(按可比价格计算)"), clean_name("国民生产总值按价格计算")
+    ('地区生产总值', '国民生产总值')
     """
+    name = PRICE_BASIS.sub("", name)
     name = SHARE_OF.sub(r"占\g<whole>比重", name)
     return BARE_INDUSTRY.sub(r"第\g<ordinal>产业", name)
 

@@ -21,9 +21,10 @@ YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 MARKER_TEMPLATE = rf"""
     # The first characters any marker can start with: a cheap test at every position, which
     # makes the scan about ten times faster than trying the five alternatives everywhere.
-    (?=[比较与同到至展“十六七八九12一二本下第{{first}}])
+    (?=[比较与同按到至展“十六七八九12一二本下第{{first}}])
     (?:
-      (?P<reference>(?:比|较|与|同)(?P<ref_year>{YEAR})年(?:底|末)?(?:相比)?)   # 比2020年
+      (?P<reference>(?:比|较|与|同)(?P<ref_year>{YEAR})年(?:底|末)?(?:相比)?   # 比2020年
+                   | 按(?P<price_year>{YEAR})年的?(?:不变|可比)?价(?:格)?(?:计算)?) # 按2020年价计算
     | (?P<target>(?:(?:{{prefixes}})?(?:到|至)|展望)                          # 力争到 2025 年
                  (?P<target_year>{YEAR})年(?:底|末)?(?:时|前)?)                 # 展望二〇三五年
     | (?P<period>(?P<to>到|至)?(?:“?(?P<ordinal>十[一二三四五六七八九]?|[六七八九])五”?
@@ -130,6 +131,8 @@ def find_markers(
     [(2020, False), (2025, True)]
     >>> [(m.year, m.explicit) for m in find_markers("展望二〇三五年,基本实现现代化", 0, 9, None)]
     [(2035, True)]
+    >>> [(m.year, m.target) for m in find_markers("按2020年不变价计算,到2025年", 0, 18, None)]
+    [(None, None), (2025, True)]
     >>> found = find_markers("比2020年下降13.5%,2030年前达峰", 0, 25, (2026, 2030))
     >>> [(m.year, m.target) for m in found]
     [(None, None), (2030, True)]
