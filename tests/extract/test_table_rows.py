@@ -74,6 +74,8 @@ RATE_PER_100K = (
     "孕产妇死亡率\t1/10万\t18.3\t≤15\t预期性\n"
     "甲乙类传染病发病率(1/10万)\t\t180\t<200\t预期性\n"
 )
+# A 15th plan's header naming the columns by role, with the year in brackets.
+ROLE_AND_YEAR = "指标\t单位\t基期值(2025年)\t目标值（2030年）\t属性\n森林覆盖率\t%\t40\t41\t约束性\n"
 CUMULATIVE_COLUMN = (
     "指标\t单位\t2020年\t2025年\t“十四五”累计\t属性\n"
     "城镇新增就业\t万人\t—\t—\t5\t预期性\n"
@@ -134,6 +136,10 @@ CASES: list[tuple[str, str, str, tuple[Row, ...]]] = [
         ("≤15", "target", "孕产妇死亡率", "15", "/10万", "<=", 2025, ""),
         ("180", "baseline", "甲乙类传染病发病率", "180", "/10万", "=", 2020, ""),
         ("<200", "target", "甲乙类传染病发病率", "200", "/10万", "<", 2025, ""),
+    )),
+    ("role-and-year", "F", ROLE_AND_YEAR, (
+        ("40", "baseline", "森林覆盖率", "40", "%", "=", 2025, ""),
+        ("41", "target", "森林覆盖率", "41", "%", ">=", 2030, ""),
     )),
     ("cumulative-column", "D", CUMULATIVE_COLUMN, (
         ("5", "target", "城镇新增就业", "5", "万人", ">=", 2025, "C"),

@@ -35,8 +35,9 @@ _COMPARATORS = {
     "≥": ">=",
     ">=": ">=",
 }
-# A year column's header: "2020年", "2025年目标", "2030".
-YEAR_HEADER = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?")
+# A year column's header: "2020年", "2025年目标", "2030", "2025年(预计)", or a word and the
+# year in brackets: "基期值(2025年)", "目标值（2030年）".
+YEAR_HEADER = re.compile(r"^(?:[\u4e00-\u9fff“”]{1,8}\s*[(（]\s*)?(?P<year>(?:19|20)\d{2})\s*年?")
 # A unit printed after the name: "城镇调查失业率(%)", "地区生产总值(亿元)".
 UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,12})[)）]\s*$")
 # Cells that say "no value": "—", "——", "-", "/", "…".
