@@ -311,7 +311,7 @@ CASES = [
         "o-about-cn",
         "O",
         "到二〇〇〇年,全国人口约十三亿。",
-        Q("人口", "13", "亿", "=", 2000, flags="~", scope="全国"),
+        Q("人口", "13", "亿人", "=", 2000, flags="~", scope="全国"),
     ),
     case(
         "o-save-not-about",
@@ -794,7 +794,6 @@ CASES = [
         "N",
         "“十三五”期间,脱贫攻坚成果举世瞩目,5575万农村贫困人口实现脱贫。",
         Q("农村贫困人口", "5575", "万人", "=", 2020, "baseline"),
-        gap="a bare multiplier before a noun of people is counted in 万, not 万人",
     ),
     case(
         "d-base-new",
@@ -876,7 +875,7 @@ CASES = [
         "o-population",
         "O",
         "到二〇〇〇年,全国人口控制在十三亿以内。",
-        Q("人口", "13", "亿", "<=", 2000, scope="全国"),
+        Q("人口", "13", "亿人", "<=", 2000, scope="全国"),
     ),
     case(
         "o-percent",
@@ -1188,7 +1187,7 @@ CASES = [
     ),
     case(
         "i11-count-after-verb", "N", "“十三五”期间,5575万农村贫困人口实现脱贫。",
-        Q("农村贫困人口", "5575", "万", "=", 2020, "baseline"),
+        Q("农村贫困人口", "5575", "万人", "=", 2020, "baseline"),
     ),
     case(
         "i11-more-before-multiplier", "N", "城镇新增就业1300多万人。",
@@ -1204,7 +1203,7 @@ CASES = [
     ),
     case(
         "i11-more-bare-multiplier", "N", "帮助600多万下岗职工实现再就业。",
-        Q("下岗职工", "600", "万", ">", 2025),
+        Q("下岗职工", "600", "万人", ">", 2025),
     ),
     case("i11-no-century", "N", "迈向21世纪,庆祝建国50周年。"),
     case(
@@ -1214,13 +1213,13 @@ CASES = [
     ),
     case(
         "i11-more-than", "N", "9亿多劳动力、1亿多专业技术人才是最大的资源。",  # what there is now
-        Q("劳动力", "9", "亿", ">", 2020, "baseline"),
-        Q("专业技术人才", "1", "亿", ">", 2020, "baseline"),
+        Q("劳动力", "9", "亿人", ">", 2020, "baseline"),
+        Q("专业技术人才", "1", "亿人", ">", 2020, "baseline"),
     ),
     case(
         "i11-stock-dated", "N", "到2025年,9亿多劳动力、1亿多专业技术人才是最大的资源。",
-        Q("劳动力", "9", "亿", ">", 2025),  # dated: targets of that year, whatever follows
-        Q("专业技术人才", "1", "亿", ">", 2025),
+        Q("劳动力", "9", "亿人", ">", 2025),  # dated: targets of that year, whatever follows
+        Q("专业技术人才", "1", "亿人", ">", 2025),
     ),
     # --- national outline style -----------------------------------------------------------
     case(

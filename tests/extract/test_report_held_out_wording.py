@@ -107,7 +107,7 @@ def test_a_chinese_numeral_with_places_is_a_number_without_a_verb() -> None:
     found = read(text, 1985)
     assert [(q.indicator, q.value, q.unit, q.year) for q in found] == [
         ("平均每人占有粮食", Decimal("800"), "斤", 1984),
-        ("城镇劳动力就业", Decimal("4200"), "万", 1984),
+        ("城镇劳动力就业", Decimal("4200"), "万人", 1984),
     ]
     assert found[1].comparator == ">"  # 四千二百多万: more than
     # A word made of numerals is still no number, nor a span of years: 亿万人民, 千万, 二十多年

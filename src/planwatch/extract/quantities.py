@@ -40,7 +40,7 @@ from planwatch.extract.phrases import Phrase, read_phrase, sentence_subject, spl
 from planwatch.extract.quantity_issues import failed_sentence, long_sentence, rejected_number
 from planwatch.extract.table_rows import find_table_rows
 from planwatch.extract.timeframe import Anchor, YearMarker, find_markers, heading_year_context
-from planwatch.extract.units import UnitReading
+from planwatch.extract.units import UnitReading, read_unit
 from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 
@@ -403,6 +403,11 @@ def _verb_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @per_vocabulary
+def _people_nouns(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(alternation(vocab.words("people_nouns")))
+
+
+@per_vocabulary
 def _tail_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(alternation(list(vocab.tails)))
 
@@ -469,6 +474,8 @@ def _build(
     sentence_start, sentence_end = text.span(*span)
     node = outline.deepest_at(start)
     unit = mention.unit
+    if _bare_multiplier(mention) and unit is not None and _people_nouns().search(name):
+        unit = read_unit(unit.surface + "人")  # "5575万农村贫困人口": 5575 万人
     comparator: Comparator = phrase.comparator or (">=" if when.target else "=")
     verb = _verb_before(text.text, mention.start)
     achieved = verb in words()["achieved_verbs"] or not phrase.has_verb
