@@ -76,6 +76,14 @@ RATE_PER_100K = (
 )
 # A 15th plan's header naming the columns by role, with the year in brackets.
 ROLE_AND_YEAR = "指标\t单位\t基期值(2025年)\t目标值（2030年）\t属性\n森林覆盖率\t%\t40\t41\t约束性\n"
+# A rate's 累计 cell beside its levels is the change in points; a decrease's stays in %.
+# A plain target below its baseline is a level brought down (<=).
+POINTS_COLUMN = (
+    "指标\t单位\t2020年\t2025年\t年均增长[累计]\t属性\n"
+    "常住人口城镇化率\t%\t56.7\t62\t[5.3]\t预期性\n"
+    "城镇调查失业率\t%\t5.8\t5.5\t[-0.3]\t预期性\n"
+    "单位地区生产总值能源消耗降低\t%\t—\t—\t[13.5]\t约束性\n"
+)
 CUMULATIVE_COLUMN = (
     "指标\t单位\t2020年\t2025年\t“十四五”累计\t属性\n"
     "城镇新增就业\t万人\t—\t—\t5\t预期性\n"
@@ -140,6 +148,15 @@ CASES: list[tuple[str, str, str, tuple[Row, ...]]] = [
     ("role-and-year", "F", ROLE_AND_YEAR, (
         ("40", "baseline", "森林覆盖率", "40", "%", "=", 2025, ""),
         ("41", "target", "森林覆盖率", "41", "%", ">=", 2030, ""),
+    )),
+    ("points-column", "P", POINTS_COLUMN, (
+        ("56.7", "baseline", "常住人口城镇化率", "56.7", "%", "=", 2020, ""),
+        ("62", "target", "常住人口城镇化率", "62", "%", ">=", 2025, ""),
+        ("[5.3]", "target", "常住人口城镇化率", "5.3", "百分点", ">=", 2025, "+"),
+        ("5.8", "baseline", "城镇调查失业率", "5.8", "%", "=", 2020, ""),
+        ("5.5", "target", "城镇调查失业率", "5.5", "%", "<=", 2025, ""),
+        ("[-0.3]", "target", "城镇调查失业率", "0.3", "百分点", ">=", 2025, "-"),
+        ("[13.5]", "target", "单位地区生产总值能源消耗降低", "13.5", "%", ">=", 2025, "C-"),
     )),
     ("cumulative-column", "D", CUMULATIVE_COLUMN, (
         ("5", "target", "城镇新增就业", "5", "万人", ">=", 2025, "C"),

@@ -77,6 +77,9 @@ def read_phrase(segment: str) -> Phrase:
     ('单位GDP能耗', 'decrease', None)
     >>> read_phrase("力争达到").stretch, read_phrase("兴阳投资集团资产规模达到").scope
     (True, '兴阳投资集团')
+    >>> p = read_phrase("五年累计减少农村贫困人口")
+    >>> p.name, p.change, p.cumulative, read_phrase("提升农村公路").change
+    ('农村贫困人口', 'decrease', True, None)
     >>> p = read_phrase("年均新增城镇就业")
     >>> p.name, p.per_year, p.growth_rate, read_phrase("每年新增就业岗位").name
     ('新增城镇就业', True, False, '新增就业岗位')
@@ -134,7 +137,11 @@ def read_phrase(segment: str) -> Phrase:
 def _apply(role: str, word: str, flags: dict[str, object], leading: bool = False) -> None:
     """Record a word's role; the verb nearest the number (peeled first) wins."""
     kind, _, label = role.partition(":")
-    if kind in ("comparator", "change") and (leading or "comparator" in flags or "change" in flags):
+    stated = "comparator" in flags or "change" in flags
+    if kind == "change" and leading and label == "decrease" and not stated:
+        flags[kind] = label  # "五年累计减少农村贫困人口625万人": the name is what decreased
+        return
+    if kind in ("comparator", "change") and (leading or stated):
         return
     if kind == "growth" and leading:  # "年均新增城镇就业5000人": a yearly amount, no rate
         kind = "per_year"

@@ -54,15 +54,16 @@ class Cell:
     comparator: str
     cumulative: bool
     approximate: bool = False  # 左右
+    bare: bool = False  # a plain number: no sign, no 以上/以内/左右 says which way
 
 
 def parse_cell(text: str) -> Cell | None:
     """A number cell of a printed indicator table, or None for text ("保持在合理区间").
 
     >>> parse_cell("[13.5]")
-    Cell(value=Decimal('13.5'), comparator='>=', cumulative=True, approximate=False)
-    >>> parse_cell("<2.39").comparator, parse_cell("6以上").comparator, parse_cell("7左右")
-    ('<', '>=', Cell(value=Decimal('7'), comparator='=', cumulative=False, approximate=True))
+    Cell(value=Decimal('13.5'), comparator='>=', cumulative=True, approximate=False, bare=True)
+    >>> [parse_cell(c).comparator for c in ("<2.39", "6以上", "7左右")], parse_cell("6以上").bare
+    (['<', '>=', '='], False)
     >>> parse_cell("保持在合理区间") is None
     True
     """
@@ -79,7 +80,8 @@ def parse_cell(text: str) -> Cell | None:
         comparator = "="
     elif match["below"]:
         comparator = "<="
-    return Cell(value, comparator, bool(match["open"]), bool(match["about"]))
+    bare = not (match["cmp"] or match["about"] or match["above"] or match["below"])
+    return Cell(value, comparator, bool(match["open"]), bool(match["about"]), bare)
 
 
 def decimal_cell(text: str) -> Decimal | None:

@@ -276,18 +276,27 @@ def _row(
             ))  # fmt: skip
             continue
         comparator, cumulative = _meaning(kind, parsed, growth, columns.annual)
+        if kind == "target" and not growth and parsed.bare and _below_baseline(parsed.value, out):
+            comparator = "<="  # "城镇调查失业率 | % | 5.8 | 5.5": brought down to 5.5
+        row_change, value = change, parsed.value
+        points = read_unit("百分点")
+        if growth and cumulative and points and _in_points(indicator, cell_unit, change, out):
+            # "常住人口城镇化率 | % | 56.7 | 62 | [5.3]": the period's change, in points
+            cell_unit, cumulative, row_change = points, False, _direction(out)
+            value = abs(value)  # "[-0.3]" beside 5.8 → 5.5: a decrease of 0.3 points
         node = outline.deepest_at(cell.start)
         quantity = replace(
             template,
             kind=kind,
-            value=parsed.value,
+            value=value,
             unit=cell_unit.name,
-            base_value=cell_unit.to_base(parsed.value),
+            base_value=cell_unit.to_base(value),
             base_unit=cell_unit.base,
             comparator=comparator,
             year=year,
             cumulative=cumulative,
             growth_rate=rate,
+            change=row_change,
             text=text.original[cell.start : cell.end],
             start=cell.start,
             end=cell.end,
@@ -322,6 +331,34 @@ def _value_cells(
         if plan.period and target_year < plan.period[0]:
             target_year = plan.period[1]
         yield cell, "target", target_year, True
+
+
+def _in_points(
+    indicator: str, unit: UnitReading, change: Change | None, levels: list[Quantity]
+) -> bool:
+    """Whether a 累计 cell of a percentage is a change in points: the row also states levels
+    (56.7 → 62) and its name is neither a growth nor a decrease ("能源消耗降低 [13.5]" is a
+    relative decrease, in %)."""
+    return (
+        unit.base == "%"
+        and change is None
+        and bool(levels)
+        and _headers().growth_name.search(indicator) is None
+    )
+
+
+def _below_baseline(value: Decimal, levels: list[Quantity]) -> bool:
+    """Whether a plain target lies below the row's baseline: a level to bring down."""
+    return any(q.kind == "baseline" and not q.growth_rate and value < q.value for q in levels)
+
+
+def _direction(levels: list[Quantity]) -> Change:
+    """Up unless the row's target level is below its baseline (a rate brought down)."""
+    baseline = next((q.value for q in levels if q.kind == "baseline"), None)
+    target = next((q.value for q in levels if q.kind == "target"), None)
+    if baseline is not None and target is not None and target < baseline:
+        return "decrease"
+    return "increase"
 
 
 def _grows(indicator: str, unit: UnitReading | None) -> bool:
