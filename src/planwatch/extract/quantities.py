@@ -571,15 +571,17 @@ def _verb_before(text: str, at: int) -> str:
     return ""
 
 
+# The last character of a region's name that, after 全, names its whole territory.
+_WHOLE_TERRITORY = frozenset("国省市区县州盟旗镇乡")
+
+
 def _default_scope(plan: PlanMeta) -> str:
+    """The scope of a figure that names none: the region's own word (a county's plan says
+    全县, though its level is 县区: :attr:`PlanMeta.scope_word`), else its level's, else 全区."""
+    if plan.scope_word and plan.region and plan.region[-1] in _WHOLE_TERRITORY:
+        return plan.scope_word  # 某县 → 全县, 某旗 → 全旗, 某自治区 → 全区
     defaults: dict[str, str] = words()["default_scope"]
-    if plan.level in defaults:
-        return defaults[plan.level]
-    region = plan.region or ""
-    for suffix, scope in (("省", "全省"), ("市", "全市"), ("县", "全县"), ("区", "全区")):
-        if region.endswith(suffix):
-            return scope
-    return "全区"
+    return defaults.get(plan.level or "", "全区")
 
 
 def _qualitative(
