@@ -135,10 +135,11 @@ def test_charset_fallbacks(data: bytes, encoding: str) -> None:
     assert (document.text, document.source.encoding) == ("规划", encoding)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: a <meta> declaring a wrong single-byte charset decodes strictly, as mojibake",
-)
 def test_gbk_page_labelled_latin_1() -> None:
     data = '<meta charset="iso-8859-1"><p>全区外贸进出口总额</p>'.encode("gbk")
     assert read_bytes(data, name="page.html", max_bytes=MAX_BYTES).text == "全区外贸进出口总额"
+
+
+def test_a_latin_page_labelled_latin_1_stays_latin_1() -> None:
+    data = '<meta charset="iso-8859-1"><p>Café crème à Genève</p>'.encode("latin-1")
+    assert read_bytes(data, name="page.html", max_bytes=MAX_BYTES).text == "Café crème à Genève"

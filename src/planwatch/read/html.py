@@ -1,7 +1,9 @@
 """Visible text of an HTML page, one block element per line (BeautifulSoup, html.parser).
 
 The bytes are decoded by the first that applies: a byte-order mark, the charset a ``<meta>``
-tag declares (if it decodes the bytes strictly), the detection used for plain text. GB2312
+tag declares (if it decodes the bytes strictly — a single-byte charset such as latin-1
+decodes any bytes, so a detected codec that reads more hanzi wins over it), the detection
+used for plain text. GB2312
 and GBK are read with GB18030, their superset, because pages labelled GB2312 routinely use
 characters outside it.
 """
@@ -9,16 +11,19 @@ characters outside it.
 import logging
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
+from planwatch.errors import UnreadableDocument
 from planwatch.read.encoding import (
     DecodedText,
     bom_encoding,
     decode_text,
     decodes_strictly,
     document_codec,
+    hanzi_score,
 )
 
 logger = logging.getLogger(__name__)
@@ -86,10 +91,38 @@ def _decode(data: bytes, name: str) -> DecodedText:
         if declared != "utf-8" and not data.isascii() and decodes_strictly(data, "utf-8"):
             logger.warning("%s: declares %s but is UTF-8", name, declared)
         elif decodes_strictly(data, declared):
-            return DecodedText(data.decode(declared), declared)
+            text = data.decode(declared)
+            if _single_byte(declared) and not data.isascii():
+                # latin-1 decodes any bytes, so it proves nothing: a page of hanzi says more
+                detected = _detected(data, name)
+                if detected is not None and hanzi_score(detected.text) > hanzi_score(text):
+                    logger.warning("%s: declares %s but reads as %s", name, declared,
+                                   detected.encoding)  # fmt: skip
+                    return detected
+            return DecodedText(text, declared)
         else:
             logger.warning("%s: declares %s, which does not decode it", name, declared)
     return decode_text(data, name)
+
+
+@cache
+def _single_byte(codec: str) -> bool:
+    """Whether a codec maps each byte to one character (latin-1, cp1252): it decodes anything.
+
+    >>> _single_byte("latin-1"), _single_byte("gb18030")
+    (True, False)
+    """
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(codec, errors="replace")) == 0x80
+    except LookupError:  # pragma: no cover - declared_charset returns known codecs only
+        return False
+
+
+def _detected(data: bytes, name: str) -> DecodedText | None:
+    try:
+        return decode_text(data, name)
+    except UnreadableDocument:
+        return None
 
 
 def _lines(soup: BeautifulSoup) -> Iterator[str]:
