@@ -132,11 +132,21 @@ def test_zero_baseline_falls_back_to_linear_projection() -> None:
     assert result.will_meet is True
 
 
-@pytest.mark.xfail(
-    strict=True, reason="左右 (=) is read as >=; a tolerance band around X is not modelled"
-)
 def test_approximate_target_has_a_tolerance() -> None:
     about = indicator(LEVEL, "100", baseline="80", comparator="=")
-    # 99.5 is "about 100" (左右) a year early, but ≥ 100 is required today
+    # 99.5 is "about 100" (左右): within 2% of 100 (the default about_share), a year early
     result = assess(about, levels({2024: "99.5"}), as_of=2024)
     assert result.status is Status.ACHIEVED_EARLY
+    assert "容差 2" in result.formula
+    # 97.9 is not: 100 − 2 = 98 is the bar
+    assert assess(about, levels({2024: "97.9"}), as_of=2024).status is not Status.ACHIEVED_EARLY
+    # an exact target has no allowance
+    exact = indicator(LEVEL, "100", baseline="80", comparator=">=")
+    assert assess(exact, levels({2024: "99.5"}), as_of=2024).status is not Status.ACHIEVED_EARLY
+
+
+def test_approximate_rate_falling_has_its_allowance_above() -> None:
+    # 城镇调查失业率 5.5%左右, to fall: 5.9 is within 0.5 points, 6.1 is not
+    about = indicator(LEVEL, "5.5", baseline="6.5", comparator="=", unit="%", direction=DOWN)
+    assert assess(about, levels({2025: "5.9"}), as_of=2025).status is Status.COMPLETED
+    assert assess(about, levels({2025: "6.1"}), as_of=2025).status is not Status.COMPLETED

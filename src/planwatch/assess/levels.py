@@ -131,14 +131,22 @@ def judge_level(
         return frame.no_data(note, share=share, reason=reason)
     latest = observed[-1]
     t, xt = latest.year, latest.value
-    met = meets(xt, goal, comparator, direction)
+    # X 左右 is met within an allowance: from X − a when it should rise, X + a when it should fall
+    allowance = (
+        frame.thresholds.allowance(goal, frame.indicator.unit) if comparator == "=" else Decimal(0)
+    )
+    bar = goal - allowance if direction is Direction.INCREASE else goal + allowance
+    met = meets(xt, bar, comparator, direction)
     share = time_share(t0, big_t, t) if t0 is not None and big_t > t0 else None
     progress = level_progress(x0, xt, goal) if x0 is not None else None
-    baseline_met = x0 is not None and meets(x0, goal, comparator, direction)
+    baseline_met = x0 is not None and meets(x0, bar, comparator, direction)
     if baseline_met:
         progress = None
     notes: list[str] = []
     lines = [preamble] if preamble else []
+    if allowance:
+        about, bar_text = fm.num(goal), fm.num(bar)
+        lines.append(f"目标 {about} 左右,容差 {fm.num(allowance)}:达到 {bar_text} 即视为实现")
     if share is not None:
         lines.append(
             f"序时进度 τ = (t − t₀)/(T − t₀) = ({t} − {t0})/({big_t} − {t0}) = {fm.ratio(share)}"
@@ -159,7 +167,7 @@ def judge_level(
         early = (
             met
             and not baseline_met
-            and any(meets(o.value, goal, comparator, direction) for o in observed[:-1])
+            and any(meets(o.value, bar, comparator, direction) for o in observed[:-1])
         )
         status, light = final_bands(met=met, early=early)
         if met:
@@ -234,7 +242,7 @@ def judge_level(
         else None
     )
     linear = trend.at(big_t) if trend is not None and t < big_t else None
-    will_meet = met if t >= big_t else _meets_any(projected, linear, goal, comparator, direction)
+    will_meet = met if t >= big_t else _meets_any(projected, linear, bar, comparator, direction)
     will_meet_stretch = None
     if stretch_goal is not None and stretch_comparator is not None:
         will_meet_stretch = (

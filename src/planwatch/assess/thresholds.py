@@ -22,6 +22,9 @@ class Thresholds:
     Growth ratio R: ≥ ``growth_on_track`` on track, ≥ ``growth_moderate`` moderate,
     ≥ ``growth_limited`` limited, below deterioration. ``data_lag`` (whole years, 0–3) is the
     statistical lag allowed: with 1, data for 2024 counts as current in a 2025 evaluation.
+    An approximate level target (X 左右, comparator ``=``) is met within ``about_points``
+    percentage points for a rate, ``about_share`` of X for any other unit (the defaults of
+    the annual tolerance, PLANWATCH_ANNUAL_TOLERANCE_*).
 
     >>> Thresholds().lights(binding=True)
     (Decimal('0.05'), Decimal('0.20'))
@@ -38,6 +41,8 @@ class Thresholds:
     growth_moderate: Decimal = Decimal("0.60")
     growth_limited: Decimal = Decimal("0")
     data_lag: int = 0
+    about_points: Decimal = Decimal("0.5")
+    about_share: Decimal = Decimal("0.02")
 
     def __post_init__(self) -> None:
         if not Decimal(0) < self.lag_yellow <= self.lag_red:
@@ -48,8 +53,20 @@ class Thresholds:
             raise InvalidInput("阈值错误:须 ahead > 0")
         if not self.growth_limited <= self.growth_moderate <= self.growth_on_track:
             raise InvalidInput("阈值错误:须 growth_limited ≤ growth_moderate ≤ growth_on_track")
+        if self.about_points < 0 or not Decimal(0) <= self.about_share < 1:
+            raise InvalidInput("阈值错误:须 about_points ≥ 0 且 0 ≤ about_share < 1")
         if not 0 <= self.data_lag <= MAX_LAG:
             raise InvalidInput(f"阈值错误:data_lag 须为 0 至 {MAX_LAG} 的整数年")
+
+    def allowance(self, goal: Decimal, unit: str) -> Decimal:
+        """How far an approximate target (X 左右) may be missed and still count as met.
+
+        >>> Thresholds().allowance(Decimal(65), "%"), Thresholds().allowance(Decimal(1000), "亿元")
+        (Decimal('0.5'), Decimal('20.00'))
+        """
+        if unit in ("%", "‰", "百分点"):
+            return self.about_points
+        return abs(goal) * self.about_share
 
     def lights(self, *, binding: bool) -> tuple[Decimal, Decimal]:
         """The (yellow, red) gap bands for an indicator of this attribute."""

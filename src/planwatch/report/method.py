@@ -34,6 +34,8 @@ THRESHOLD_ROWS = (
     ("growth_on_track", "增速比值基本符合界限", "增速比值 R 不低于该值为基本符合"),
     ("growth_moderate", "增速比值需加快界限", "增速比值 R 不低于该值为有进展但需加快"),
     ("growth_limited", "增速比值进展有限界限", "增速比值 R 不低于该值为进展有限，低于为出现倒退"),
+    ("about_points", "“左右”目标容差(比率)", "以百分比计的“X左右”目标，差距在该值以内视为实现"),
+    ("about_share", "“左右”目标容差(水平)", "其他“X左右”目标，差距在 X 的该比例以内视为实现"),
     (
         "data_lag",
         "统计数据滞后年数",
@@ -51,13 +53,17 @@ def threshold_value(name: str, value: str) -> str:
 
     >>> threshold_value("lag_red", "0.30"), threshold_value("data_lag", "1")
     ('30个百分点', '1年')
-    >>> threshold_value("growth_on_track", "0.95")
-    '0.95'
+    >>> threshold_value("growth_on_track", "0.95"), threshold_value("about_share", "0.02")
+    ('0.95', '2%')
     """
     if name in SHARE_THRESHOLDS:
         return f"{points(Decimal(value)).removesuffix('.0')}个百分点"
     if name == "data_lag":
         return f"{value}年"
+    if name == "about_points":
+        return f"{value}个百分点"
+    if name == "about_share":
+        return f"{points(Decimal(value)).removesuffix('.0')}%"
     return value
 
 
