@@ -238,10 +238,6 @@ def test_report_without_any_data() -> None:
     assert isinstance(report.tables[0], Table)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: cumulative targets are charted as annual values, without the running total against the target",
-)
 def test_cumulative_target_is_charted_against_its_total() -> None:
     from decimal import Decimal
 
@@ -256,3 +252,24 @@ def test_cumulative_target_is_charted_against_its_total() -> None:
     observed = (Observation(2021, Decimal("1.5")), Observation(2022, Decimal("2")))
     chart = trajectory(view(7, farmland, observed), 2022)
     assert chart.target == (2025, Decimal(8)) and chart.observations[-1] == (2022, Decimal("3.5"))
+    # 1.5 + 2 over two years: 1.75 a year, 3.5 + 3 × 1.75 = 8.75 by 2025 (the engine's pace)
+    assert chart.baseline == (2020, Decimal(0)) and chart.projection == (2025, Decimal("8.75"))
+    assert [str(v) for _, v in chart.path] == ["0", "1.6", "3.2", "4.8", "6.4", "8"]
+
+
+def test_the_dashboard_charts_a_cumulative_target_the_same_way() -> None:
+    from decimal import Decimal
+
+    from report_builders import view
+
+    from planwatch.domain.indicator import Indicator, Observation, Target, TargetKind
+    from planwatch.web.charts import trajectory
+
+    farmland = Indicator(
+        "高标准农田", "万亩", TargetKind.CUMULATIVE, targets=(Target(Decimal(8), 2025),)
+    )
+    observed = (Observation(2021, Decimal("1.5")), Observation(2022, Decimal("2")))
+    data = trajectory(view(7, farmland, observed))
+    assert [row[:2] for row in data["observations"]] == [[2021, 1.5], [2022, 3.5]]
+    assert data["baseline"] == [2020, 0.0] and data["path"] == [[2020, 0.0], [2025, 8.0]]
+    assert data["projection"] == [[2022, 3.5], [2025, 8.75]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from planwatch.assess import formula as fm
@@ -20,6 +21,23 @@ def cumulative_progress(total: Decimal, target: Decimal) -> Decimal | None:
     Decimal('0.45')
     """
     return None if target == 0 else total / target
+
+
+def running_totals(
+    observations: Iterable[tuple[int, Decimal]], start_year: int
+) -> tuple[tuple[int, Decimal], ...]:
+    """The sum so far of the annual values after ``start_year``, year by year: what a
+    cumulative target is measured by (and charted as).
+
+    >>> running_totals(((2020, Decimal(9)), (2021, Decimal("1.5")), (2022, Decimal(2))), 2020)
+    ((2021, Decimal('1.5')), (2022, Decimal('3.5')))
+    """
+    total, out = Decimal(0), []
+    for year, value in sorted(observations):
+        if year > start_year:
+            total += value
+            out.append((year, total))
+    return tuple(out)
 
 
 def assess_cumulative(frame: Frame) -> Assessment:

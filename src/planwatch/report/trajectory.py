@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planwatch.assess.cumulative import running_totals
 from planwatch.domain.indicator import (
     POINTS_CHANGE_UNIT,
     RELATIVE_CHANGE_UNIT,
@@ -74,10 +75,49 @@ def time_path(
     return tuple((t0 + k, x0 + (x_big - x0) * k / span) for k in range(span + 1))
 
 
+def _cumulative(view: IndicatorView, as_of: int) -> TrajectoryChart | None:
+    """A cumulative target charted as the running total from 0 at the baseline year towards
+    X at T, along a straight time path, with the engine's projection of the total."""
+    indicator, a = view.indicator, view.assessment
+    target = indicator.main_target
+    start = a.baseline_year if a is not None else None
+    start = start if start is not None else indicator.baseline_year
+    if target is None or start is None or target.year <= start:
+        return None
+    shown = tuple(
+        (o.year, o.value) for o in view.observations if not o.is_growth_rate and o.year <= as_of
+    )
+    totals = running_totals(shown, start)
+    origin: Point = (start, Decimal(0))
+    goal: Point = (target.year, target.value)
+    projection = None
+    if a is not None and a.projected_value is not None and as_of < target.year:
+        projection = (target.year, a.projected_value)
+    simulated = {o.year for o in view.observations if o.simulated}
+    return TrajectoryChart(
+        title=f"{indicator.name}(累计)",
+        unit=indicator.unit,
+        baseline=origin,
+        path=tuple(
+            (start + k, target.value * k / (target.year - start))
+            for k in range(target.year - start + 1)
+        ),
+        target=goal,
+        target_label="累计目标",
+        stretch=None,
+        observations=totals,
+        simulated=tuple(year for year, _ in totals if year in simulated),
+        projection=projection,
+    )
+
+
 def trajectory(view: IndicatorView, as_of: int) -> TrajectoryChart:
-    """The chart spec of one indicator as of a year (later data is not shown)."""
+    """The chart spec of one indicator as of a year (later data is not shown); a cumulative
+    target is charted as its running total against the total it aims at."""
     indicator = view.indicator
     a = view.assessment
+    if indicator.kind is TargetKind.CUMULATIVE and (chart := _cumulative(view, as_of)):
+        return chart
     year, level = baseline_of(view)
     baseline = (year, level) if year is not None and level is not None else None
     goal = implied_target(indicator, baseline)

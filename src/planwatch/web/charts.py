@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from planwatch.assess.cumulative import running_totals
+from planwatch.domain.indicator import TargetKind
 from planwatch.services.annual import AnnualView
 from planwatch.services.overview import IndicatorView
 from planwatch.web.labels import comparator_symbol
@@ -26,6 +28,10 @@ def trajectory(view: IndicatorView) -> dict[str, Any]:
     target = indicator.main_target
     stretch = indicator.stretch_target
     baseline_year, baseline_value, _ = baseline_used(view)
+    if a is not None and a.baseline_year is not None and baseline_year is None:
+        baseline_year = a.baseline_year
+    if indicator.kind is TargetKind.CUMULATIVE and target and baseline_year:
+        return _cumulative(view, baseline_year)
     levels = [o for o in view.observations if not o.is_growth_rate]
     years = sorted(
         {o.year for o in levels}
@@ -52,6 +58,37 @@ def trajectory(view: IndicatorView) -> dict[str, Any]:
         else None,
         "stretch": {"year": stretch.year, "value": _num(stretch.value)} if stretch else None,
         "path": path,
+        "projection": projection,
+    }
+
+
+def _cumulative(view: IndicatorView, start: int) -> dict[str, Any]:
+    """A cumulative target (累计 X): the running total from 0 at the baseline year, its path
+    to X at T and the engine's projection of the total, in the same series as a level."""
+    indicator, a, target = view.indicator, view.assessment, view.indicator.main_target
+    if target is None:  # pragma: no cover - the caller checks
+        raise ValueError("a cumulative chart needs a target")
+    levels = {o.year: o for o in view.observations if not o.is_growth_rate}
+    totals = running_totals(((y, o.value) for y, o in levels.items()), start)
+    projection: list[list[float | None]] = []
+    if a is not None and a.projected_value is not None and totals:
+        last_year, last_total = totals[-1]
+        projection = [[last_year, _num(last_total)], [target.year, _num(a.projected_value)]]
+    return {
+        "name": f"{indicator.name}(累计)",
+        "unit": indicator.unit,
+        "years": sorted({start, target.year, *(y for y, _ in totals)}),
+        "observations": [
+            [y, _num(total), levels[y].status.value, levels[y].simulated] for y, total in totals
+        ],
+        "baseline": [start, 0.0],
+        "target": {
+            "year": target.year,
+            "value": _num(target.value),
+            "comparator": target.comparator,
+        },
+        "stretch": None,
+        "path": [[start, 0.0], [target.year, _num(target.value)]] if target.year > start else [],
         "projection": projection,
     }
 
