@@ -144,9 +144,19 @@ def test_renumber_runs(old: str, new: str, expected: list[tuple[int, int, int, i
     assert [(r.first, r.last, r.shift, r.count) for r in runs] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a 节 promoted to a 章 changes kind, so its key: removed + added, not moved")
 def test_section_promoted_to_chapter_is_a_move() -> None:
     old = "第一章 甲\n第一节 数字经济\n第二章 乙"
     new = "第一章 甲\n第二章 数字经济\n第三章 乙"
-    kinds = {c.kind for c in diff_outline(refs(old), refs(new))}
-    assert K.MOVED in kinds and K.ADDED not in kinds
+    changes = diff_outline(refs(old), refs(new))
+    kinds = {c.kind for c in changes}
+    assert K.MOVED in kinds and K.ADDED not in kinds and K.REMOVED not in kinds
+    assert "第一节“数字经济”升格为第二章“数字经济”" in [c.message for c in changes]
+    back = [c.message for c in diff_outline(refs(new), refs(old))]
+    assert "第二章“数字经济”降格为第一节“数字经济”" in back
+
+
+def test_a_title_shared_by_two_left_over_nodes_is_not_paired_across_levels() -> None:
+    old = "第一章 甲\n第一节 数字经济\n第二章 乙\n第一节 数字经济"
+    new = "第一章 甲\n第二章 数字经济\n第三章 乙"
+    kinds = [c.kind for c in diff_outline(refs(old), refs(new))]
+    assert K.ADDED in kinds and K.REMOVED in kinds

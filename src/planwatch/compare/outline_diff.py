@@ -8,11 +8,13 @@ Nodes are matched by stable key, never by position, in three passes:
 3. a rename: left-over nodes of one kind under the same (matched) parent, paired best
    first: titles at least 60 % alike (difflib ratio of the folded titles) wherever the
    nodes stand; then nodes that keep their number or position with titles at least 30 %
-   alike; then nodes that keep both number and position, whatever their titles.
+   alike; then nodes that keep both number and position, whatever their titles;
+4. a change of level: a left-over 篇, 章 or 节 and one of another of these kinds with the
+   same folded title, each the only one left with that title (a 节 promoted to a 章).
 
-A matched node under another parent is *moved*; one with another number is *renumbered*
-(after an inserted chapter every later chapter is: :func:`renumber_runs` folds these into
-one line per run). Whatever is left is *added* or *removed*.
+A matched node under another parent, or at another level, is *moved*; one with another
+number is *renumbered* (after an inserted chapter every later chapter is: :func:`renumber_runs`
+folds these into one line per run). Whatever is left is *added* or *removed*.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ REWORDED_MIN = 0.6  # and when it keeps neither (a section renamed after an inse
 
 Kind = OutlineChangeKind
 _THROUGH = (NodeKind.CHAPTER, NodeKind.BOX)  # numbered through the whole plan
+_LEVELS = (NodeKind.PART, NodeKind.CHAPTER, NodeKind.SECTION)  # highest first
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -121,10 +124,28 @@ class _Matching:
                 return
 
 
+    def level_changes(self) -> None:
+        """Pair a 节 that became a 章 (or a 章 a 篇, or back) by its title, when unambiguous."""
+        olds, news = self.left()
+        olds = [n for n in olds if n.kind in _LEVELS and normalize_title(n.title)]
+        news = [n for n in news if n.kind in _LEVELS and normalize_title(n.title)]
+        old_titles = defaultdict(list)
+        for node in olds:
+            old_titles[normalize_title(node.title)].append(node)
+        new_titles = defaultdict(list)
+        for node in news:
+            new_titles[normalize_title(node.title)].append(node)
+        for title, found in old_titles.items():
+            candidates = new_titles.get(title, [])
+            if len(found) == 1 and len(candidates) == 1 and found[0].kind != candidates[0].kind:
+                self.pair(found[0], candidates[0])
+
+
 def _matching(old: Sequence[NodeRef], new: Sequence[NodeRef]) -> _Matching:
     m = _Matching(old, new)
     m.same_titles()
     m.renames()
+    m.level_changes()
     return m
 
 
@@ -148,7 +169,10 @@ def _place(parent: str | None, new: dict[str, NodeRef]) -> str:
 
 def _changes_of_pair(old: NodeRef, new: NodeRef, m: _Matching) -> list[OutlineChange]:
     out: list[OutlineChange] = []
-    if normalize_title(old.title) != normalize_title(new.title):
+    if old.kind != new.kind:  # 第一节“数字经济”升格为第二章“数字经济”
+        word = "升格为" if _LEVELS.index(new.kind) < _LEVELS.index(old.kind) else "降格为"
+        out.append(OutlineChange(Kind.MOVED, old, new, f"{name(old)}{word}{name(new)}"))
+    elif normalize_title(old.title) != normalize_title(new.title):
         similarity = title_similarity(old.title, new.title)
         if old.label == new.label:
             text = f"{old.label}由“{old.title}”更名为“{new.title}”"
