@@ -52,7 +52,6 @@ def test_f1_and_attribute_accuracy(golden_file: Path) -> None:
     assert result.attribute_accuracy >= 0.95, result.wrong
 
 
-@pytest.mark.xfail(strict=True, reason="one value after names joined by 和, without 分别 or 各")
 def test_one_value_for_two_names_joined_by_he() -> None:
     # 2011 report, line 182: "城镇居民人均可支配收入和农村居民人均纯收入年均实际增长超过7%"
     found = [q for q in quantities(golden.PLAN_PASSAGES[1]) if q.line == 182 and q.value == 7]

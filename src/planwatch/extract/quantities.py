@@ -322,6 +322,15 @@ def _phrases(
         elif mention.doubling and name and len(names := split_names(name, 1)) > 1:
             # "国内生产总值和城乡居民人均收入比2010年翻一番": each of them doubles
             shared, name = tuple(names[1:]), names[0]
+        elif name and _is_rate(mention) and _parallel_names(names := re.split("和|与|及", name)):
+            # "城镇居民人均可支配收入和农村居民人均纯收入年均实际增长超过7%": each of them;
+            # "…实际增长8.4%和11.4%": one each, in order (an amount would be their sum)
+            run = _run_length(text, mentions, index)
+            if run == 1:
+                shared, name = tuple(names[1:]), names[0]
+            elif run == len(names):
+                pending = names[1:]
+                name = names[0]
         if pending and (phrase.distributes or not name):
             name = pending.pop(0)
         elif (not name or _bare_multiplier(mention)) and _counts_next_noun(text, mention):
@@ -334,6 +343,30 @@ def _phrases(
         out.append((phrase, name, shared))
         boundary = max(_tail(text, mention.end)[2], named_to)
     return out
+
+
+_HEAD = 2  # characters of a name's head noun: 收入, 总额, 比重
+
+
+def _is_rate(mention: Mention) -> bool:
+    """A percentage, which holds for each of the names it follows (an amount is their sum:
+    "国家财政扶贫资金和以工代赈资金达480亿元")."""
+    return mention.unit is not None and mention.unit.unit_class == "percent"
+
+
+def _parallel_names(names: list[str]) -> bool:
+    """Whether names joined by 和/与/及 are whole indicators of one kind, sharing a value
+    without 分别: each of four characters or more, all ending in one head noun ("…可支配收入和
+    …纯收入"); "研究与试验发展经费投入强度" is one name, its pieces unlike.
+
+    >>> _parallel_names(["城镇居民人均可支配收入", "农村居民人均纯收入"])
+    True
+    >>> _parallel_names(["研究", "试验发展经费投入强度"]), _parallel_names(["地级", "以上城市比率"])
+    (False, False)
+    """
+    if len(names) < 2 or any(len(n) < 4 for n in names):
+        return False
+    return len({n[-_HEAD:] for n in names}) == 1
 
 
 def _run_length(text: str, mentions: list[Mention], index: int) -> int:
