@@ -863,7 +863,6 @@ CASES = [
         "D",
         "加快黄舣镇建设。到2025年,全镇常住人口达到5万人。",
         Q("常住人口", "5", "万人", ">=", 2025, scope="黄舣镇"),
-        gap="a town named in the opening sentence is not taken as the scope",
     ),
     # --- Chinese numerals (1990s plans) -----------------------------------------------------
     case(
@@ -1033,6 +1032,14 @@ CASES = [
     case(
         "r-and-d-is-one-name", "N", "研究与试验发展经费投入强度达到2.5%。",
         Q("研究与试验发展经费投入强度", "2.5", "%", ">=", 2025),
+    ),
+    case(
+        "town-word-without-a-town", "D", "到2025年,全镇常住人口达到5万人。",
+        Q("常住人口", "5", "万人", ">=", 2025, scope="全镇"),
+    ),
+    case(
+        "urbanisation-is-no-town", "D", "推进新型城镇化。到2025年,常住人口城镇化率达到65%。",
+        Q("常住人口城镇化率", "65", "%", ">=", 2025, scope="全区"),
     ),
     case(
         "urban-and-rural-split", "F", "城乡居民人均可支配收入年均分别增长6%、7%。",

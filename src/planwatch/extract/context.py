@@ -18,6 +18,7 @@ from planwatch.extract.lexicon import alternation, words
 from planwatch.extract.metadata import plan_number_period
 from planwatch.extract.normalize import NormalText
 from planwatch.extract.numbers import PLAN_ORDINAL, plan_ordinal
+from planwatch.extract.phrases import is_entity
 from planwatch.extract.vocabulary import Vocabulary, per_vocabulary
 
 SENTENCE_END = re.compile(r"[。;!?]+  # 。 ; ! ? end a sentence", re.VERBOSE)
@@ -59,9 +60,11 @@ def entity_in(phrase: str) -> str | None:
 
     >>> entity_in("促进江南科技产业园转型升级"), entity_in("巩固商贸流通中心")
     ('江南科技产业园', None)
+    >>> entity_in("加快黄舣镇建设"), entity_in("推进新型城镇化")
+    ('黄舣镇', None)
     """
     match = _entity_pattern().search(phrase)
-    if match is None or match.group("entity") in words()["generic_entities"]:
+    if match is None or not is_entity(match.group("entity")):
         return None
     return match.group("entity")
 

@@ -66,6 +66,18 @@ def _left_patterns(
     return verbs, scope, entity, back
 
 
+def is_entity(name: str) -> bool:
+    """Whether a name ending in an entity's suffix names one: not a generic word (园区), not
+    a common noun ending in the suffix (新型城镇, 特色小镇).
+
+    >>> is_entity("黄舣镇"), is_entity("新型城镇"), is_entity("园区")
+    (True, False, False)
+    """
+    if name in words()["generic_entities"]:
+        return False
+    return not name.endswith(tuple(words()["generic_entity_endings"]))
+
+
 def read_phrase(segment: str) -> Phrase:
     """Read the phrase that stands before a number.
 
@@ -108,11 +120,12 @@ def read_phrase(segment: str) -> Phrase:
     if (match := scope_re.search(rest)) is not None or (
         (match := entity_re.search(rest)) is not None
         and len(rest) > match.end()
-        and match.group() not in words()["generic_entities"]
+        and is_entity(match.group())
     ):
         scope, rest = match.group(), rest[match.end() :]
         scope = words()["scope_aliases"].get(scope, scope)  # 我国 is 全国
-    back = False
+    # 园区…, or 全镇… in a district's plan: the entity the paragraph is about, when it names one
+    back = scope is not None and back_re.fullmatch(scope) is not None
     if scope is None and (match := back_re.search(rest)) is not None and len(rest) > match.end():
         back, rest = True, rest[match.end() :]
     return Phrase(

@@ -517,9 +517,9 @@ def _build(
     if not when.target and when.year is not None and _planned(text.text, span[0], mention.start):
         when = replace(when, target=True)  # "1981年计划为3.7%,实际达到4.6%": that year's target
         comparator = phrase.comparator or ">="
-    scope = phrase.scope or (
-        paragraph.entity if phrase.back_reference or paragraph.entity else None
-    )
+    scope = (
+        paragraph.entity if phrase.back_reference and paragraph.entity else phrase.scope
+    ) or paragraph.entity
     return Quantity(
         kind="target" if when.target else "baseline",
         indicator=name,
