@@ -507,8 +507,11 @@ def _build(
     sentence_start, sentence_end = text.span(*span)
     node = outline.deepest_at(start)
     unit = mention.unit
-    if _bare_multiplier(mention) and unit is not None and _people_nouns().search(name):
-        unit = read_unit(unit.surface + "人")  # "5575万农村贫困人口": 5575 万人
+    if _bare_multiplier(mention) and unit is not None:
+        if "人次" in name:  # "旅游接待人次达到5000万": visits
+            unit = read_unit(unit.surface + "人次")
+        elif _people_nouns().search(name):  # "5575万农村贫困人口": 5575 万人
+            unit = read_unit(unit.surface + "人")
     comparator: Comparator = phrase.comparator or (">=" if when.target else "=")
     verb = _verb_before(text.text, mention.start)
     achieved = verb in words()["achieved_verbs"] or not phrase.has_verb
