@@ -17,7 +17,7 @@ from planwatch.errors import InvalidInput
 from planwatch.extract.annotations import deadline_year, is_ongoing, read_annotation, vocab
 from planwatch.extract.departments import MatchKind, match_department
 from planwatch.extract.normalize import normalize
-from planwatch.services.tables import RowProblem, Table, read_table, write_csv, write_xlsx
+from planwatch.services.tables import RowProblem, Table, read_table, write_table
 
 ASSIGNMENT_HEADER = ["序号", "任务", "牵头单位", "责任单位", "完成时限", "年度目标"]
 SHEET_TITLE = "任务分工"
@@ -178,11 +178,4 @@ def assignment_rows(assignments: Iterable[Assignment]) -> list[list[object]]:
 
 def write_assignment_table(path: Path, assignments: Iterable[Assignment]) -> None:
     """Write assignments as .xlsx or .csv (by the suffix); another suffix is InvalidInput."""
-    rows = assignment_rows(assignments)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        write_xlsx(path, [(SHEET_TITLE, ASSIGNMENT_HEADER, rows)])
-    elif suffix == ".csv":
-        write_csv(path, ASSIGNMENT_HEADER, rows)
-    else:
-        raise InvalidInput(f"{path}: 只能导出为 .xlsx 或 .csv 文件")
+    write_table(path, SHEET_TITLE, ASSIGNMENT_HEADER, assignment_rows(assignments))

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.services.observations import newest_revisions
 from planwatch.services.progress_reports import PERIODS
-from planwatch.services.tables import write_csv, write_xlsx
+from planwatch.services.tables import write_table
 from planwatch.services.tasks import lead_of, plan_tasks
 from planwatch.store.models import ObservationRecord, Plan
 
@@ -143,11 +143,5 @@ def export_completeness(path: Path, result: Completeness, everything: bool = Fal
         [i.department, PERIODS[i.period], i.kind, i.code, i.name, STATE_LABELS[i.state], i.comment]
         for i in chosen
     ]
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        write_xlsx(path, [(f"{result.year}年填报情况", EXPORT_HEADER, rows)])
-    elif suffix == ".csv":
-        write_csv(path, EXPORT_HEADER, rows)
-    else:
-        raise InvalidInput(f"{path}: 只能导出为 .xlsx 或 .csv 文件")
+    write_table(path, f"{result.year}年填报情况", EXPORT_HEADER, rows)
     return len(rows)

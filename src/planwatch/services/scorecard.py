@@ -13,10 +13,9 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from planwatch.domain.indicator import Attribute
-from planwatch.errors import InvalidInput
 from planwatch.services.overview import IndicatorView, PlanOverview
 from planwatch.services.progress_reports import PERIODS, STATUSES
-from planwatch.services.tables import write_csv, write_xlsx
+from planwatch.services.tables import table_suffix, write_csv, write_xlsx
 from planwatch.services.tasks import lead_of, plan_tasks
 from planwatch.store.models import Plan, TaskRecord
 
@@ -104,11 +103,8 @@ def export_scorecards(path: Path, cards: list[Scorecard]) -> None:
                            view.indicator.attribute.label, view.status.value])  # fmt: skip
         for task in card.tasks:
             detail.append([card.department, "任务", task.code, task.title, "", task.status])
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
+    if table_suffix(path) == ".xlsx":
         write_xlsx(path, [("部门考核汇总", SUMMARY_HEADER, summary),
                           ("指标与任务", DETAIL_HEADER, detail)])  # fmt: skip
-    elif suffix == ".csv":
+    else:  # one sheet: the detail, which the summary adds up
         write_csv(path, DETAIL_HEADER, detail)
-    else:
-        raise InvalidInput(f"{path}: 只能导出为 .xlsx 或 .csv 文件")

@@ -353,21 +353,28 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, list[str], list[list[obje
     workbook.save(path)
 
 
-def write_table(path: Path, title: str, header: list[str], rows: list[list[object]]) -> None:
-    """Write one sheet as XLSX or CSV, by the file's suffix; any other is refused.
+def table_suffix(path: Path) -> str:
+    """".xlsx" or ".csv", the file's suffix; any other is refused before anything is written.
 
-    >>> write_table(Path("表.pdf"), "数据", ["指标"], [])
+    >>> table_suffix(Path("表.XLSX")), table_suffix(Path("表.csv"))
+    ('.xlsx', '.csv')
+    >>> table_suffix(Path("表.pdf"))
     Traceback (most recent call last):
     ...
     planwatch.errors.InvalidInput: 表.pdf: 只能保存为 .xlsx 或 .csv 文件
     """
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        write_xlsx(path, [(title, header, rows)])
-    elif suffix == ".csv":
-        write_csv(path, header, rows)
-    else:
+    if suffix not in (".xlsx", ".csv"):
         raise InvalidInput(f"{path}: 只能保存为 .xlsx 或 .csv 文件")
+    return suffix
+
+
+def write_table(path: Path, title: str, header: list[str], rows: list[list[object]]) -> None:
+    """Write one sheet as XLSX or CSV, by the file's suffix (:func:`table_suffix`)."""
+    if table_suffix(path) == ".xlsx":
+        write_xlsx(path, [(title, header, rows)])
+    else:
+        write_csv(path, header, rows)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
