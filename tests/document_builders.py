@@ -38,6 +38,7 @@ TRADITIONAL_EXCERPT = (
 CID_FONT = "STSong-Light"  # one of reportlab's built-in Adobe CID fonts: no font file needed
 _PDF_CHARS_PER_LINE = 36
 _PDF_LINE_HEIGHT = 18
+_PDF_TABLE_FONT = 7  # points: a table row of 60 characters fits the page
 
 
 def no_space(text: str) -> str:
@@ -73,22 +74,66 @@ def build_docx(lines: Sequence[str], *, table_after: int | None = None) -> bytes
 
 
 def build_pdf(lines: Sequence[str]) -> bytes:
-    """A PDF with a text layer: the lines in a CID font, wrapped, over as many pages as needed."""
+    """A PDF with a text layer: the lines in a CID font, wrapped, over as many pages as needed.
+
+    Consecutive lines of tab-separated cells are a table, drawn as a PDF draws one: each
+    column at its own x (as wide as its widest cell, two characters apart), in a smaller
+    font, an empty cell left blank, no tab in the text layer.
+    """
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FONT))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4)
     _, height = A4
     y = height - 60
-    for line in lines:
-        for start in range(0, max(len(line), 1), _PDF_CHARS_PER_LINE):
-            if y < 60:
-                canvas.showPage()
-                y = height - 60
-            canvas.setFont(CID_FONT, 12)
-            canvas.drawString(60, y, line[start : start + _PDF_CHARS_PER_LINE])
-            y -= _PDF_LINE_HEIGHT
+    for block in _blocks(lines):
+        columns = _column_starts(block) if "\t" in block[0] else None
+        for line in block:
+            pieces = [line] if columns else [
+                line[start : start + _PDF_CHARS_PER_LINE]
+                for start in range(0, max(len(line), 1), _PDF_CHARS_PER_LINE)
+            ]  # fmt: skip
+            for piece in pieces:
+                if y < 60:
+                    canvas.showPage()
+                    y = height - 60
+                if columns:
+                    canvas.setFont(CID_FONT, _PDF_TABLE_FONT)
+                    for x, cell in zip(columns, piece.split("\t"), strict=False):
+                        if cell:
+                            canvas.drawString(x, y, cell)
+                else:
+                    canvas.setFont(CID_FONT, 12)
+                    canvas.drawString(60, y, piece)
+                y -= _PDF_LINE_HEIGHT
     canvas.save()
     return buffer.getvalue()
+
+
+def _blocks(lines: Sequence[str]) -> list[list[str]]:
+    """Runs of table rows (lines with a tab) and single lines of text, in order."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        if "\t" in line and blocks and "\t" in blocks[-1][-1]:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _column_starts(rows: Sequence[str]) -> list[float]:
+    widths: list[float] = []
+    for row in rows:
+        for index, cell in enumerate(row.split("\t")):
+            width = pdfmetrics.stringWidth(cell, CID_FONT, _PDF_TABLE_FONT)
+            if index < len(widths):
+                widths[index] = max(widths[index], width)
+            else:
+                widths.append(width)
+    starts, x = [], 60.0
+    for width in widths:
+        starts.append(x)
+        x += width + 2 * _PDF_TABLE_FONT
+    return starts
 
 
 def build_scanned_pdf() -> bytes:

@@ -6,7 +6,7 @@ number or a heading's title — can straddle a line break ("…全区外贸进�
 length, the page width; in such a document a line break is dropped when the line before it
 is full width, does not end a sentence, and the next line is not a heading. A document
 written one paragraph per line (the usual txt, docx and html) has lines of every length and
-is left as it is.
+is left as it is. A table row (cells split by tabs) is neither measured nor joined.
 
 In any document, a number is never parted from its unit: a line of prose that ends in a
 digit, followed (after blank lines, such as the zero-width lines of a web page's export)
@@ -61,10 +61,11 @@ def join_wrapped_lines(text: NormalText) -> NormalText:
     """
     lines = text.text.split("\n")
     # Widths are measured in the original, where the spaces a PDF puts around numbers count.
+    # A table row (cells split by tabs) says nothing of the page width and is never joined.
     lengths, position = [], 0
     for line in lines:
         end = position + len(line)
-        lengths.append(text.origin[end] - text.origin[position] if line else 0)
+        lengths.append(text.origin[end] - text.origin[position] if line and "\t" not in line else 0)
         position = end + 1
     width = page_width(lengths)
     dropped = _split_numbers(lines)
