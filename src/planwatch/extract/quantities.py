@@ -509,9 +509,9 @@ def _build(
     unit = mention.unit
     if _bare_multiplier(mention) and unit is not None:
         if "人次" in name:  # "旅游接待人次达到5000万": visits
-            unit = read_unit(unit.surface + "人次")
+            unit = read_unit(unit.surface + "人次") or unit
         elif _people_nouns().search(name):  # "5575万农村贫困人口": 5575 万人
-            unit = read_unit(unit.surface + "人")
+            unit = read_unit(unit.surface + "人") or unit
     comparator: Comparator = phrase.comparator or (">=" if when.target else "=")
     verb = _verb_before(text.text, mention.start)
     achieved = verb in words()["achieved_verbs"] or not phrase.has_verb
