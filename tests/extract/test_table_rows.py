@@ -77,12 +77,14 @@ RATE_PER_100K = (
 # A 15th plan's header naming the columns by role, with the year in brackets.
 ROLE_AND_YEAR = "指标\t单位\t基期值(2025年)\t目标值（2030年）\t属性\n森林覆盖率\t%\t40\t41\t约束性\n"
 # A rate's 累计 cell beside its levels is the change in points; a decrease's stays in %.
-# A plain target below its baseline is a level brought down (<=).
+# A plain target of a rate below its baseline is a level brought down (<=); a total's may be
+# a floor it must not fall under (耕地保有量), so it keeps >=.
 POINTS_COLUMN = (
     "指标\t单位\t2020年\t2025年\t年均增长[累计]\t属性\n"
     "常住人口城镇化率\t%\t56.7\t62\t[5.3]\t预期性\n"
     "城镇调查失业率\t%\t5.8\t5.5\t[-0.3]\t预期性\n"
     "单位地区生产总值能源消耗降低\t%\t—\t—\t[13.5]\t约束性\n"
+    "耕地保有量\t万亩\t9520\t9400\t\t约束性\n"
 )
 CUMULATIVE_COLUMN = (
     "指标\t单位\t2020年\t2025年\t“十四五”累计\t属性\n"
@@ -157,6 +159,8 @@ CASES: list[tuple[str, str, str, tuple[Row, ...]]] = [
         ("5.5", "target", "城镇调查失业率", "5.5", "%", "<=", 2025, ""),
         ("[-0.3]", "target", "城镇调查失业率", "0.3", "百分点", ">=", 2025, "-"),
         ("[13.5]", "target", "单位地区生产总值能源消耗降低", "13.5", "%", ">=", 2025, "C-"),
+        ("9520", "baseline", "耕地保有量", "9520", "万亩", "=", 2020, ""),
+        ("9400", "target", "耕地保有量", "9400", "万亩", ">=", 2025, ""),  # a total: a floor
     )),
     ("cumulative-column", "D", CUMULATIVE_COLUMN, (
         ("5", "target", "城镇新增就业", "5", "万人", ">=", 2025, "C"),

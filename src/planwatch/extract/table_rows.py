@@ -28,7 +28,7 @@ from planwatch.domain.issue import Issue
 from planwatch.domain.outline import Outline
 from planwatch.domain.plan import PlanMeta
 from planwatch.domain.quantity import Change, Comparator, Quantity, QuantityKind
-from planwatch.extract.lexicon import alternation
+from planwatch.extract.lexicon import alternation, words
 from planwatch.extract.normalize import LINE_BREAK, NormalText
 from planwatch.extract.numbers import within_range
 from planwatch.extract.table_cells import (
@@ -276,7 +276,13 @@ def _row(
             ))  # fmt: skip
             continue
         comparator, cumulative = _meaning(kind, parsed, growth, columns.annual)
-        if kind == "target" and not growth and parsed.bare and _below_baseline(parsed.value, out):
+        if (
+            kind == "target"
+            and not growth
+            and parsed.bare
+            and _is_rate(indicator, cell_unit)
+            and _below_baseline(parsed.value, out)
+        ):
             comparator = "<="  # "城镇调查失业率 | % | 5.8 | 5.5": brought down to 5.5
         row_change, value = change, parsed.value
         points = read_unit("百分点")
@@ -345,6 +351,13 @@ def _in_points(
         and bool(levels)
         and _headers().growth_name.search(indicator) is None
     )
+
+
+def _is_rate(indicator: str, unit: UnitReading) -> bool:
+    """A rate or an intensity (by its unit or its name), not a total that may have a floor."""
+    if unit.base in ("%", "‰") or "/" in unit.name:
+        return True
+    return any(word in indicator for word in words()["rate_name_words"])
 
 
 def _below_baseline(value: Decimal, levels: list[Quantity]) -> bool:

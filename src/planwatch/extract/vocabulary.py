@@ -53,7 +53,7 @@ WORD_LISTS = (
     "labels", "baseline_headings", "target_headings", "qualitative_verbs", "measure_verbs",
     "generic_names", "table_name_headers", "table_category_headers", "table_unit_headers",
     "table_growth_headers", "table_annual_headers", "growth_names", "per_year", "flow_nouns",
-    "people_nouns", "generic_entity_endings",
+    "people_nouns", "generic_entity_endings", "rate_name_words",
 )  # fmt: skip
 LEVELS = frozenset({"国家", "省", "市", "县区", "乡镇"})
 
